@@ -1,0 +1,33 @@
+// Three outputs: the ESM entry (dependencies external, for bundlers and Node), its bundled
+// types, and the self-contained minified script-tag file named by package.json's unpkg field.
+import { readFileSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const version = () => ({
+  name: 'version',
+  transform: (code) => (code.includes('__VERSION__') ? code.replaceAll('__VERSION__', JSON.stringify(pkg.version)) : null),
+});
+const ts = () => typescript({ tsconfig: './tsconfig.build.json', outputToFilesystem: false });
+
+export default [
+  {
+    input: 'src/index.ts',
+    external: (id) => id === 'idb' || id === 'zod' || id.startsWith('zod/'),
+    output: { file: pkg.exports['.'].import, format: 'es', sourcemap: true },
+    plugins: [version(), ts()],
+  },
+  {
+    input: 'src/index.ts',
+    output: { file: pkg.exports['.'].types, format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+  },
+  {
+    input: 'src/global.ts',
+    output: { file: pkg.unpkg, format: 'iife', sourcemap: true },
+    plugins: [version(), nodeResolve({ browser: true }), ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
+  },
+];

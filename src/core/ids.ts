@@ -1,0 +1,40 @@
+/**
+ * UUIDv7-shaped ids that sort in creation order as strings, even within one millisecond: 48 bits of
+ * time, then a 12-bit counter that restarts each millisecond, then random bits (RFC 9562 §6.2,
+ * method 1). A clock that goes backwards keeps the last time, so order never breaks.
+ */
+export type IdFactory = () => string;
+
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+
+function randomHex(chars: number): string {
+  const bytes = new Uint8Array(Math.ceil(chars / 2));
+  const c = (globalThis as { crypto?: Crypto }).crypto;
+  if (c?.getRandomValues) c.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  let out = '';
+  for (const b of bytes) out += hex(b, 2);
+  return out.slice(0, chars);
+}
+
+export function createIdFactory(now: () => number): IdFactory {
+  let lastMs = -1;
+  let counter = 0;
+  return () => {
+    let ms = Math.max(now(), lastMs);
+    if (ms === lastMs) {
+      counter++;
+      // 4096 ids in one millisecond: borrow the next millisecond rather than wrap and break order.
+      if (counter > 0xfff) { ms++; counter = 0; }
+    } else counter = 0;
+    lastMs = ms;
+    const t = hex(ms, 12);
+    const variant = (0x8 | (parseInt(randomHex(1), 16) & 0x3)).toString(16);
+    return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${hex(counter, 3)}-${variant}${randomHex(3)}-${randomHex(12)}`;
+  };
+}
+
+/** The time an id was made, for ids of this factory. */
+export function idMillis(id: string): number {
+  return parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+}

@@ -1,0 +1,29 @@
+/**
+ * wix-hive-shim: the legacy Wix SDK's `Wix.Activities` and `Wix.Contacts`, offline.
+ * `Wix` is the default instance's namespace (database `wix-hive-shim`, opened on first use).
+ */
+import { createShim } from './shim/create-shim';
+
+export { createShim } from './shim/create-shim';
+export type { Shim, ShimOptions, Fixture, StatusReport, WixNamespace } from './shim/create-shim';
+export { WixDataCursor } from './wix/cursor';
+export type { WixContacts, GetContactsOptions } from './wix/contacts';
+export type { WixErrorCode, HttpErrorBody } from './core/errors';
+export type { ViewMode } from './shim/context';
+export type { LogEntry } from './shim/reporter';
+export type * from './core/types';
+
+/** The default instance, created on first access so importing the module opens nothing. */
+let defaultShim: ReturnType<typeof createShim> | undefined;
+export function getDefaultShim(): ReturnType<typeof createShim> {
+  defaultShim ??= createShim();
+  return defaultShim;
+}
+
+/** The default instance's `Wix` namespace. */
+export const Wix = new Proxy({} as ReturnType<typeof createShim>['Wix'], {
+  get: (_t, key) => Reflect.get(getDefaultShim().Wix, key),
+  has: (_t, key) => Reflect.has(getDefaultShim().Wix, key),
+  ownKeys: () => Reflect.ownKeys(getDefaultShim().Wix),
+  getOwnPropertyDescriptor: (_t, key) => Reflect.getOwnPropertyDescriptor(getDefaultShim().Wix, key),
+});

@@ -1,0 +1,187 @@
+/**
+ * The shim's storage service: every read and write the `Wix` facade needs, each in one
+ * transaction, on whichever driver opened. No callbacks, no argument checks: those are the facade's.
+ */
+import type { CleanContactInfo } from '../core/contact-schema';
+import { matchKeysOf } from '../core/contact-schema';
+import { notFound } from '../core/errors';
+import type { IdFactory } from '../core/ids';
+import type { Activity, Contact, PostActivityResult, ReconcileResult } from '../core/types';
+import type { Change } from './changes';
+import { mergeInto, reconcileInTx, type TxContext } from './contact-tx';
+import type { Driver, Tx, TxMode } from './driver';
+import { openStorage } from './open';
+import { countPlan, readPage, sortKeyOf, type PagePlan, type SortKey } from './paging';
+import { activityRow, contactRow } from './rows';
+import { ALL_STORES, type ActivityRow, type ContactRow, type SessionRow, type StoreName } from './schema';
+
+export interface HiveStoreOptions {
+  dbName: string;
+  /** An IDBFactory; `null` for memory; `undefined` for the global one. */
+  indexedDB: IDBFactory | null | undefined;
+  now: () => number;
+  newId: IdFactory;
+  /** Told once why IndexedDB is not used, when it is not. */
+  onFallback: (reason: string) => void;
+  /** Told what each committed write changed. */
+  onChange: (changes: Change[]) => void;
+}
+
+export interface StorageStatus {
+  driver: 'indexeddb' | 'memory';
+  persisted: boolean;
+  dbName: string;
+  fallbackReason?: string;
+}
+
+/** A page of public objects plus where it starts and ends, for the next keyset read. */
+export interface Page<T> {
+  items: T[];
+  more: boolean;
+  first?: SortKey;
+  last?: SortKey;
+}
+
+export interface NewActivity {
+  activity: Activity;
+  /** The validated `contactUpdate`, or null when none was sent. */
+  contactUpdate: CleanContactInfo | null;
+  session: string;
+}
+
+export class HiveStore {
+  private opened: Promise<Driver> | undefined;
+  private status_: StorageStatus;
+
+  constructor(private readonly options: HiveStoreOptions) {
+    this.status_ = { driver: 'memory', persisted: false, dbName: options.dbName };
+  }
+
+  /** Opens the storage on first use, falling back to memory once and saying so. */
+  driver(): Promise<Driver> {
+    this.opened ??= openStorage(this.options.dbName, this.options.indexedDB).then(({ driver, fallbackReason }) => {
+      this.status_ = { driver: driver.kind, persisted: driver.persisted, dbName: this.options.dbName };
+      if (fallbackReason) {
+        this.status_.fallbackReason = fallbackReason;
+        this.options.onFallback(fallbackReason);
+      }
+      return driver;
+    });
+    return this.opened;
+  }
+
+  async status(): Promise<StorageStatus> {
+    await this.driver();
+    return { ...this.status_ };
+  }
+
+  /** Runs a transaction and announces its changes once it has committed. */
+  async transact<T>(mode: TxMode, stores: StoreName[], fn: (tx: Tx, ctx: TxContext) => Promise<T>, durability?: 'relaxed'): Promise<T> {
+    const driver = await this.driver();
+    const ctx: TxContext = { nowIso: new Date(this.options.now()).toISOString(), newId: this.options.newId, changes: [] };
+    const result = await driver.run(mode, stores, (tx) => fn(tx, ctx), durability ? { durability } : undefined);
+    if (ctx.changes.length) this.options.onChange(ctx.changes);
+    return result;
+  }
+
+  reconcile(info: CleanContactInfo): Promise<ReconcileResult> {
+    return this.transact('readwrite', ['contacts'], (tx, ctx) => reconcileInTx(tx, info, ctx));
+  }
+
+  async getContact(id: string): Promise<Contact> {
+    const row = await this.transact('readonly', ['contacts'], (tx) => tx.get<ContactRow>('contacts', id));
+    if (!row) throw notFound(`Cannot find contact with contactId [${id}]`);
+    return row.contact;
+  }
+
+  async getActivity(id: string): Promise<Activity> {
+    const row = await this.transact('readonly', ['activities'], (tx) => tx.get<ActivityRow>('activities', id));
+    if (!row) throw notFound(`Activity not found: no activity with id [${id}]`, -23013);
+    return row.activity;
+  }
+
+  /** Reads a page of the plan after (or, backward, before) a boundary. */
+  async page<T>(plan: PagePlan, pageSize: number, after: SortKey | undefined, forward: boolean, withTotal: boolean): Promise<Page<T> & { total?: number }> {
+    return this.transact('readonly', [plan.store], async (tx) => {
+      const [result, total] = await Promise.all([
+        readPage<ContactRow | ActivityRow>(tx, plan, pageSize, after, forward),
+        withTotal ? countPlan(tx, plan) : Promise.resolve(undefined),
+      ]);
+      const items = result.rows.map((r) => ('contact' in r ? r.contact : r.activity) as T);
+      const page: Page<T> & { total?: number } = { items, more: result.more };
+      const firstRow = result.rows[0];
+      const lastRow = result.rows[result.rows.length - 1];
+      if (firstRow && lastRow) { page.first = sortKeyOf(firstRow); page.last = sortKeyOf(lastRow); }
+      if (total !== undefined) page.total = total;
+      return page;
+    });
+  }
+
+  /**
+   * Writes an activity; a reconcilable `contactUpdate` is reconciled in the same transaction, and
+   * the visitor session's earlier unlinked activities are linked to that contact (SPEC §2.2).
+   */
+  postActivity({ activity, contactUpdate, session }: NewActivity): Promise<PostActivityResult> {
+    return this.transact('readwrite', ['activities', 'contacts', 'sessions'], async (tx, ctx) => {
+      const sessionRow = (await tx.get<SessionRow>('sessions', session)) ?? { id: session };
+      let contactId = sessionRow.contactId;
+      if (contactUpdate) {
+        const keys = matchKeysOf(contactUpdate);
+        if (keys.emails.length || keys.phones.length) {
+          contactId = (await reconcileInTx(tx, contactUpdate, ctx)).contact.id;
+        } else if (contactId) {
+          const row = await tx.get<ContactRow>('contacts', contactId);
+          if (row) await mergeInto(tx, row, contactUpdate, ctx);
+          else contactId = undefined;
+        }
+      }
+      if (contactId && contactId !== sessionRow.contactId) {
+        // The session now has a contact: its earlier anonymous activities belong to it too.
+        const earlier = await tx.scan<ActivityRow>('activities', { index: 'bySession', range: { lower: session, upper: session } });
+        for (const row of earlier) {
+          if (row.contactId) continue;
+          await tx.put('activities', { ...row, contactId });
+          ctx.changes.push({ event: 'updated', entity: 'activity', id: row.id, previous: row.activity });
+        }
+        await tx.put('sessions', { ...sessionRow, contactId });
+      }
+      await tx.put('activities', activityRow(activity, contactId, session));
+      ctx.changes.push({ event: 'created', entity: 'activity', id: activity.id });
+      return { activityId: activity.id, contactId: contactId ?? null };
+    });
+  }
+
+  /** Replaces everything with already-validated records, in one transaction. */
+  replaceAll(contacts: Contact[], activities: Array<{ activity: Activity; contactId?: string }>, durability?: 'relaxed'): Promise<void> {
+    return this.transact('readwrite', ALL_STORES, async (tx) => {
+      await Promise.all(['contacts', 'activities', 'sessions'].map((s) => tx.clear(s as StoreName)));
+      // Issue every put before awaiting any: one round of requests instead of one per record.
+      const puts: Array<Promise<void>> = [];
+      for (const c of contacts) puts.push(tx.put('contacts', contactRow(c)));
+      for (const a of activities) puts.push(tx.put('activities', activityRow(a.activity, a.contactId, undefined)));
+      await Promise.all(puts);
+    }, durability);
+  }
+
+  /** Ids of the stored contacts among `ids`. */
+  existingContactIds(ids: string[]): Promise<Set<string>> {
+    return this.transact('readonly', ['contacts'], async (tx) => {
+      const found = await Promise.all(ids.map((id) => tx.get<ContactRow>('contacts', id)));
+      return new Set(found.filter((r): r is ContactRow => !!r).map((r) => r.id));
+    });
+  }
+
+  counts(): Promise<{ contacts: number; activities: number }> {
+    return this.transact('readonly', ['contacts', 'activities'], async (tx) => {
+      const [contacts, activities] = await Promise.all([tx.count('contacts'), tx.count('activities')]);
+      return { contacts, activities };
+    });
+  }
+
+  async close(): Promise<void> {
+    const opened = this.opened;
+    this.opened = Promise.reject(new Error('closed'));
+    this.opened.catch(() => undefined);
+    if (opened) (await opened.catch(() => undefined))?.close();
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The database layout. Every change is a new numbered step in UPGRADES; a database written by any
+ * released version is brought up to date step by step, never rebuilt (SPEC §3).
+ *
+ * Records are stored in an envelope: the public object under `contact`/`activity`, beside the
+ * derived keys the indexes need (numeric time, normalised emails and phones, label keys). The
+ * public object therefore stays exactly as sent, and the indexes never depend on its spelling
+ * (a seeded `createdAt` of `2014-08-19T08:20:45.484-05:00` still sorts by instant).
+ */
+import type { Activity, Contact } from '../core/types';
+
+export const DB_VERSION = 1;
+
+export type StoreName = 'contacts' | 'activities' | 'sessions' | 'meta';
+export const ALL_STORES: StoreName[] = ['contacts', 'activities', 'sessions', 'meta'];
+
+export interface ContactRow {
+  id: string;
+  /** `createdAt` as epoch milliseconds: the sort key. */
+  created: number;
+  emailKeys: string[];
+  phoneKeys: string[];
+  /** One `[label, created, id]` per label, so a label's contacts page in date order. */
+  tagKeys: Array<[string, number, string]>;
+  contact: Contact;
+}
+
+export interface ActivityRow {
+  id: string;
+  created: number;
+  /** The canonical activity type. */
+  type: string;
+  /** Absent while unlinked: the contact indexes then skip the row. */
+  contactId?: string;
+  /** The visitor session that posted it, for linking earlier activities later. */
+  session?: string;
+  activity: Activity;
+}
+
+export interface SessionRow {
+  id: string;
+  contactId?: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface IndexSpec {
+  keyPath: string | string[];
+  multiEntry?: boolean;
+}
+
+export interface StoreSpec {
+  keyPath: string;
+  indexes: Record<string, IndexSpec>;
+}
+
+/** The layout after the last upgrade step; the memory driver builds exactly this. */
+export const LAYOUT: Record<StoreName, StoreSpec> = {
+  contacts: {
+    keyPath: 'id',
+    indexes: {
+      byCreated: { keyPath: ['created', 'id'] },
+      byEmail: { keyPath: 'emailKeys', multiEntry: true },
+      byPhone: { keyPath: 'phoneKeys', multiEntry: true },
+      byTag: { keyPath: 'tagKeys', multiEntry: true },
+    },
+  },
+  activities: {
+    keyPath: 'id',
+    indexes: {
+      byCreated: { keyPath: ['created', 'id'] },
+      byContact: { keyPath: ['contactId', 'created', 'id'] },
+      byType: { keyPath: ['type', 'created', 'id'] },
+      byContactType: { keyPath: ['contactId', 'type', 'created', 'id'] },
+      bySession: { keyPath: 'session' },
+    },
+  },
+  sessions: { keyPath: 'id', indexes: {} },
+  meta: { keyPath: 'key', indexes: {} },
+};
+
+/** The minimal part of IDBDatabase/IDBObjectStore an upgrade step uses. */
+export interface UpgradeDb {
+  createObjectStore(name: string, options: { keyPath: string }): {
+    createIndex(name: string, keyPath: string | string[], options?: { multiEntry?: boolean }): unknown;
+  };
+}
+
+/** UPGRADES[n - 1] takes a database from version n - 1 to n. */
+export const UPGRADES: Array<(db: UpgradeDb) => void> = [
+  (db) => {
+    for (const name of ALL_STORES) {
+      const spec = LAYOUT[name];
+      const store = db.createObjectStore(name, { keyPath: spec.keyPath });
+      for (const [index, def] of Object.entries(spec.indexes)) {
+        store.createIndex(index, def.keyPath, def.multiEntry ? { multiEntry: true } : undefined);
+      }
+    }
+  },
+];
