@@ -192,7 +192,7 @@ describe.each([...CANONICAL_ACTIVITY_TYPES])('%s info', (type) => {
   });
 
   it('accepts unknown extra keys at the top level and in every nested object', () => {
-    let info = { ...structuredClone(example), x_appSpecific: { anything: [1, 'two', null] } };
+    let info: Json = { ...structuredClone(example), x_appSpecific: { anything: [1, 'two', null] } };
     for (const path of pathsOf(example, (v) => v !== null && typeof v === 'object' && !Array.isArray(v)))
       info = withAdded(info, `${path}.x_note`, 'kept as sent');
     expect(validateActivityInfo(type, info)).toEqual([]);

@@ -105,7 +105,7 @@ const compactAll = <T extends object>(items: readonly T[] | null | undefined): T
  * for postActivity), so every message points at the field to fix.
  */
 export function parseContactInfo(input: unknown, prefix = ''): ContactParse {
-  const result = contactInfoSchema.safeParse(input);
+  const result = contactInfoSchema.safeParse(input, { reportInput: true });
   if (!result.success) return { ok: false, errors: describeIssues(result.error.issues, prefix) };
   const v = result.data;
   const name = { ...compact(v.Name), ...compact(v.name) };

@@ -49,7 +49,10 @@ function phrase(issue: Issue): string {
   }
 }
 
-/** Every issue as `path phrase`, deduplicated, in the order zod found them. */
+/**
+ * Every issue as `path phrase`, deduplicated, in the order zod found them. Parse with
+ * `{ reportInput: true }`: the phrase for a wrong type depends on the input (missing, null, other).
+ */
 export function describeIssues(issues: readonly Issue[], prefix = ''): string[] {
   const out: string[] = [];
   for (const issue of issues) {

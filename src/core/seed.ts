@@ -8,7 +8,9 @@ import { contactInfoSchema, parseContactInfo, LIMITS } from './contact-schema';
 import { describeIssues } from './issues';
 import { isIsoDate } from './iso-date';
 import { emptyName } from './reconcile';
-import type { Contact } from './types';
+import { canonicalActivityType } from './activity-types';
+import { validateActivityInfo } from './activity-schemas';
+import type { Activity, Contact } from './types';
 
 const isoDate = z.string().check(z.refine(isIsoDate, { message: 'is not an ISO-8601 date' }));
 const plainArray = z.optional(z.nullable(z.array(z.unknown())));
@@ -37,7 +39,7 @@ const ARRAYS = ['emails', 'phones', 'addresses', 'urls', 'dates'] as const;
 
 export function normalizeContactSeed(input: unknown, path: string, newId: () => string, nowIso: string): SeedResult<Contact> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: [`${path} must be an object`] };
-  const extras = contactSeedExtras.safeParse(input);
+  const extras = contactSeedExtras.safeParse(input, { reportInput: true });
   const info = parseContactInfo(input, path);
   const errors = [...(extras.success ? [] : describeIssues(extras.error.issues, path)), ...(info.ok ? [] : info.errors)];
   if (!extras.success || !info.ok) return { ok: false, errors };
@@ -62,3 +64,47 @@ export function normalizeContactSeed(input: unknown, path: string, newId: () => 
 }
 
 export { contactInfoSchema };
+
+/** An activity for `seed`: the stored shape, plus the contact it belongs to. */
+export interface ActivitySeed {
+  id?: string;
+  createdAt?: string;
+  /** Any accepted spelling; stored canonical. */
+  activityType: string;
+  activityLocationUrl?: string;
+  activityDetails?: { additionalInfoUrl: string | null; summary: string };
+  activityInfo: Record<string, unknown>;
+  /** A contact of the same fixture. */
+  contactId?: string;
+}
+
+export function normalizeActivitySeed(
+  input: unknown, path: string, contactIds: ReadonlySet<string>, newId: () => string, nowIso: string,
+): SeedResult<{ activity: Activity; contactId?: string }> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: [`${path} must be an object`] };
+  const a = input as Record<string, unknown>;
+  const errors: string[] = [];
+  const type = canonicalActivityType(a.activityType);
+  if (!type) errors.push(`${path}.activityType ${JSON.stringify(a.activityType) ?? 'undefined'} is not a known activity type`);
+  else errors.push(...validateActivityInfo(type, a.activityInfo).map((m) => `${path}.activityInfo${m.slice('info'.length)}`));
+  if (a.id !== undefined && (typeof a.id !== 'string' || !a.id)) errors.push(`${path}.id must be a non-empty string`);
+  if (a.createdAt !== undefined && !isIsoDate(a.createdAt)) errors.push(`${path}.createdAt is not an ISO-8601 date`);
+  if (a.activityLocationUrl !== undefined && typeof a.activityLocationUrl !== 'string') errors.push(`${path}.activityLocationUrl must be a string`);
+  const details = (a.activityDetails ?? { additionalInfoUrl: null, summary: '' }) as Activity['activityDetails'];
+  if (typeof details !== 'object' || (details.additionalInfoUrl !== null && typeof details.additionalInfoUrl !== 'string') || typeof details.summary !== 'string') {
+    errors.push(`${path}.activityDetails must be {additionalInfoUrl: string|null, summary: string}`);
+  }
+  if (a.contactId !== undefined && (typeof a.contactId !== 'string' || !contactIds.has(a.contactId))) {
+    errors.push(`${path}.contactId ${JSON.stringify(a.contactId)} names no contact of the fixture`);
+  }
+  if (errors.length || !type) return { ok: false, errors };
+  const activity: Activity = {
+    id: (a.id as string | undefined) ?? newId(),
+    createdAt: (a.createdAt as string | undefined) ?? nowIso,
+    activityType: type,
+    activityLocationUrl: (a.activityLocationUrl as string | undefined) ?? '',
+    activityDetails: { additionalInfoUrl: details.additionalInfoUrl, summary: details.summary },
+    activityInfo: a.activityInfo as Record<string, unknown>,
+  };
+  return { ok: true, value: a.contactId ? { activity, contactId: a.contactId as string } : { activity } };
+}

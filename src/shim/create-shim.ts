@@ -1,9 +1,10 @@
 /** `createShim(options)`: one isolated instance with its own database, session and controls. */
 import { WixError } from '../core/errors';
 import { createIdFactory } from '../core/ids';
-import { normalizeContactSeed, type ContactSeed } from '../core/seed';
+import { normalizeActivitySeed, normalizeContactSeed, type ActivitySeed, type ContactSeed } from '../core/seed';
 import { badRequest } from '../core/errors';
 import { HiveStore, type StorageStatus } from '../storage/hive-store';
+import { createActivities, type WixActivities } from '../wix/activities';
 import { createContacts, type WixContacts } from '../wix/contacts';
 import type { ShimContext, ViewMode } from './context';
 import { createReporter, type LogEntry } from './reporter';
@@ -27,6 +28,7 @@ export interface ShimOptions {
 /** Records for `seed`: contacts in the stored shape; ids and timestamps may be left out. */
 export interface Fixture {
   contacts?: ContactSeed[];
+  activities?: ActivitySeed[];
 }
 
 export interface StatusReport extends StorageStatus {
@@ -36,6 +38,7 @@ export interface StatusReport extends StorageStatus {
 
 export interface WixNamespace {
   Error: typeof WixError;
+  Activities: WixActivities;
   Contacts: WixContacts;
 }
 
@@ -81,7 +84,7 @@ export function createShim(options: ShimOptions = {}): Shim {
     },
   };
 
-  const Wix: WixNamespace = { Error: WixError, Contacts: createContacts(ctx) };
+  const Wix: WixNamespace = { Error: WixError, Activities: createActivities(ctx), Contacts: createContacts(ctx) };
 
   return {
     Wix,
@@ -93,12 +96,19 @@ export function createShim(options: ShimOptions = {}): Shim {
         const r = normalizeContactSeed(c, `contacts[${i}]`, newId, nowIso);
         if (r.ok) contacts.push(r.value); else errors.push(...r.errors);
       }
+      const ids = new Set(contacts.map((c) => c.id));
+      if (ids.size !== contacts.length) errors.push('contacts: two contacts share an id');
+      const activities = [];
+      for (const [i, a] of (fixture?.activities ?? []).entries()) {
+        const r = normalizeActivitySeed(a, `activities[${i}]`, ids, newId, nowIso);
+        if (r.ok) activities.push(r.value); else errors.push(...r.errors);
+      }
       if (errors.length) {
         const failure = badRequest(`Failed to seed: ${errors.slice(0, 20).join(', ')}${errors.length > 20 ? ` and ${errors.length - 20} more` : ''}. Nothing was stored; fix the fixture`);
         reporter.warn(failure.message);
         throw failure;
       }
-      await store.replaceAll(contacts, [], 'relaxed');
+      await store.replaceAll(contacts, activities, 'relaxed');
     },
     async status() {
       const [s, counts] = await Promise.all([store.status(), store.counts()]);

@@ -1,0 +1,199 @@
+/** `Wix.Activities` (SDK 1.90.0; SPEC §2.2). */
+import * as z from 'zod/mini';
+import { ActivityType, canonicalActivityType } from '../core/activity-types';
+import { validateActivityInfo } from '../core/activity-schemas';
+import { parseContactInfo } from '../core/contact-schema';
+import { ActivitiesError, badRequest, notFound, SdkMessage, ShimFailure, type HttpErrorBody, type WixErrorCode } from '../core/errors';
+import { isIsoDate, isoToMillis } from '../core/iso-date';
+import { describeIssues } from '../core/issues';
+import type { Activity, PostActivityResult } from '../core/types';
+import type { ShimContext } from '../shim/context';
+import type { PagePlan } from '../storage/paging';
+import { check, invoke, isFunction, settle, type Callback } from './calling';
+import { pageSizeOf, stringList } from './contacts';
+import type { WixDataCursor } from './cursor';
+import { runCursorQuery } from './cursor-query';
+import { jsonCopy } from './json-copy';
+
+/** The activity descriptor `postActivity` takes. */
+export interface ActivityDescriptor {
+  /** A `Wix.Activities.Type` value, or one of the docs' spellings (`ecommerce/purchase`, `messaging/im`…). */
+  type: string;
+  /** The type's fields (its JSON schema); unknown extra keys are kept. */
+  info: Record<string, unknown>;
+  details: { additionalInfoUrl: string | null; summary: string };
+  /** Who did it; with an email or phone it is reconciled and linked. */
+  contactUpdate?: import('../core/types').ContactInfo | null;
+}
+
+/** The query of `getActivities`: the SDK's filters plus this shim's `contactId`, `sort` and `pageSize`. */
+export interface ActivitiesQuery {
+  activityTypes?: string | string[];
+  /** ISO-8601, inclusive. */
+  from?: string;
+  /** ISO-8601, inclusive. */
+  until?: string;
+  scope?: 'site' | 'app';
+  /** Only this contact's activities: its timeline. */
+  contactId?: string;
+  /** `'desc'` (newest first, default) or `'asc'`. */
+  sort?: 'desc' | 'asc';
+  /** Integer 1–500; default 20. */
+  pageSize?: number;
+}
+
+export interface WixActivities {
+  Type: typeof ActivityType;
+  Error: typeof ActivitiesError;
+  /**
+   * Posts an activity (live site only: throws in other view modes, as the SDK did).
+   * @param onSuccess receives `{activityId, contactId}`.
+   * @param onFailure receives the HTTP error body `{errorCode, message, wixErrorCode}`; a
+   *   validation failure lists every offending field path in `message`.
+   */
+  postActivity(activity: ActivityDescriptor, onSuccess?: (result: PostActivityResult) => void, onFailure?: (error: HttpErrorBody) => void): void;
+  /**
+   * Pages through activities, newest first. Callbacks come first, as in the SDK.
+   * @param onSuccess receives a {@link WixDataCursor} over {@link Activity}s (no total, as the real one had none).
+   * @param onFailure receives `'BAD_REQUEST'` for bad dates, scope, sort or page size; `'NOT_FOUND'` for an unknown type.
+   */
+  getActivities(onSuccess: (cursor: WixDataCursor<Activity>) => void, onFailure: (error: WixErrorCode) => void, query?: ActivitiesQuery): void;
+  /**
+   * @param onSuccess receives the {@link Activity} (it carries no contact id).
+   * @param onFailure receives `'NOT_FOUND'` for an unknown id.
+   */
+  getActivityById(id: string, onSuccess: (activity: Activity) => void, onFailure: (error: WixErrorCode) => void): void;
+  /** @param callback receives this visitor session's token, a string stable for the page session. */
+  getUserSessionToken(callback: (token: string) => void): void;
+}
+
+const detailsSchema = z.object({ additionalInfoUrl: z.nullable(z.string()), summary: z.string() });
+const DEFAULT_ACTIVITIES_PAGE = 20;
+
+/** Validates a descriptor; returns every problem as a path message. */
+function validateDescriptor(a: unknown): { errors: string[]; type?: string } {
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) return { errors: ['activity must be an object'] };
+  const { type, info, details, contactUpdate } = a as Record<string, unknown>;
+  const errors: string[] = [];
+  const canonical = canonicalActivityType(type);
+  if (type === undefined || type === null) errors.push('type is missing');
+  else if (!canonical) errors.push(`type ${JSON.stringify(type)} is not a known activity type (use a Wix.Activities.Type value)`);
+  else errors.push(...validateActivityInfo(canonical, info));
+  const d = detailsSchema.safeParse(details, { reportInput: true });
+  if (!d.success) errors.push(...describeIssues(d.error.issues, 'details'));
+  if (contactUpdate !== undefined && contactUpdate !== null) {
+    const c = parseContactInfo(contactUpdate, 'contactUpdate');
+    if (!c.ok) errors.push(...c.errors);
+  }
+  return canonical ? { errors, type: canonical } : { errors };
+}
+
+const validationFailure = (errors: string[]) => {
+  const message = `activity request failed validation check with errors: [${errors.join(', ')}]`;
+  return new ShimFailure('BAD_REQUEST', message, { errorCode: 400, message, wixErrorCode: -23012 });
+};
+
+/** Reads the query into a page plan, or throws the failure the HTTP API gave. */
+function planActivities(query: unknown): { plan: PagePlan; pageSize: number } {
+  const doing = 'get activities';
+  if (query !== undefined && query !== null && (typeof query !== 'object' || Array.isArray(query))) {
+    throw badRequest(`Failed to ${doing}: the query must be an object such as {activityTypes: [...], from, until}`);
+  }
+  const q = (query ?? {}) as Record<string, unknown>;
+  const pageSize = pageSizeOf(q.pageSize, DEFAULT_ACTIVITIES_PAGE, doing);
+  const types = stringList(q.activityTypes, 'activityTypes', doing)?.map((t) => {
+    const canonical = canonicalActivityType(t);
+    if (!canonical) throw notFound(`Failed to ${doing}: Activity Type not found: ${JSON.stringify(t)}. Use a Wix.Activities.Type value`, -23014);
+    return canonical;
+  });
+  const date = (key: 'from' | 'until') => {
+    const v = q[key];
+    if (v === undefined || v === null) return undefined;
+    if (!isIsoDate(v)) throw badRequest(`Failed to ${doing}: ${key} ${JSON.stringify(v)} is not an ISO-8601 date. Use e.g. 2024-01-31T10:00:00Z`);
+    return isoToMillis(v);
+  };
+  const from = date('from');
+  const until = date('until');
+  if (from !== undefined && until !== undefined && from > until) throw badRequest(`Failed to ${doing}: from is after until. Swap them`);
+  if (q.scope !== undefined && q.scope !== 'site' && q.scope !== 'app') throw badRequest(`Failed to ${doing}: scope must be 'site' or 'app'`);
+  if (q.sort !== undefined && q.sort !== 'desc' && q.sort !== 'asc') throw badRequest(`Failed to ${doing}: sort must be 'desc' or 'asc'`);
+  if (q.contactId !== undefined && typeof q.contactId !== 'string') throw badRequest(`Failed to ${doing}: contactId must be a string`);
+  const cid = q.contactId as string | undefined;
+  // Each filter has its own index, so a filtered page reads about as many keys as an unfiltered one.
+  const sources = types
+    ? [...new Set(types)].map((t) => (cid ? { index: 'byContactType', prefix: [cid, t] } : { index: 'byType', prefix: [t] }))
+    : [cid ? { index: 'byContact', prefix: [cid] } : { index: 'byCreated', prefix: [] }];
+  const plan: PagePlan = { store: 'activities', sources, order: q.sort === 'asc' ? 'asc' : 'desc' };
+  if (from !== undefined) plan.from = from;
+  if (until !== undefined) plan.until = until;
+  return { plan, pageSize };
+}
+
+export function createActivities(ctx: ShimContext): WixActivities {
+  const r = ctx.reporter;
+  return {
+    Type: ActivityType,
+    Error: ActivitiesError,
+
+    postActivity(activity, onSuccess, onFailure) {
+      check(ctx.viewMode() === 'site', SdkMessage.viewMode, r, `postActivity works only on the live site; this instance's viewMode is '${ctx.viewMode()}'. Create it with viewMode: 'site'`);
+      const copy = jsonCopy(activity, 'activity');
+      settle<PostActivityResult, HttpErrorBody>({
+        method: 'Wix.Activities.postActivity', doing: 'post the activity', reporter: r, delay: ctx.delay,
+        onSuccess: isFunction(onSuccess) ? onSuccess : undefined,
+        onFailure: isFunction(onFailure) ? onFailure : undefined,
+        failureValue: (f) => f.http,
+        work: async () => {
+          if (!copy.ok) throw copy.failure;
+          ctx.fault('Wix.Activities.postActivity');
+          const { errors, type } = validateDescriptor(copy.value);
+          if (errors.length || !type) throw validationFailure(errors);
+          const a = copy.value as unknown as ActivityDescriptor;
+          const cu = a.contactUpdate ? parseContactInfo(a.contactUpdate) : undefined;
+          const stored: Activity = {
+            id: ctx.newId(),
+            createdAt: new Date(ctx.now()).toISOString(),
+            activityType: type,
+            activityLocationUrl: ctx.locationUrl(),
+            activityDetails: { additionalInfoUrl: a.details.additionalInfoUrl, summary: a.details.summary },
+            activityInfo: a.info,
+          };
+          return ctx.store.postActivity({ activity: stored, contactUpdate: cu?.ok ? cu.value : null, session: ctx.session });
+        },
+      });
+    },
+
+    getActivities(onSuccess, onFailure, query) {
+      check(isFunction(onSuccess), SdkMessage.onSuccess, r, 'getActivities takes its callbacks first: getActivities(onSuccess, onFailure, query)');
+      check(isFunction(onFailure), SdkMessage.onFailure, r, 'getActivities takes its callbacks first: getActivities(onSuccess, onFailure, query)');
+      const copy = jsonCopy(query, 'query');
+      runCursorQuery<Activity>(ctx, {
+        method: 'Wix.Activities.getActivities',
+        doing: 'get activities',
+        withTotal: false,
+        plan: () => {
+          if (!copy.ok) throw copy.failure;
+          return planActivities(copy.value);
+        },
+      }, onSuccess as Callback<WixDataCursor<Activity>>, onFailure);
+    },
+
+    getActivityById(id, onSuccess, onFailure) {
+      check(typeof id === 'string', SdkMessage.id, r, 'getActivityById needs the activity id string as its first argument');
+      check(isFunction(onSuccess), SdkMessage.onSuccess, r, 'getActivityById needs an onSuccess function as its second argument');
+      check(isFunction(onFailure), SdkMessage.onFailure, r, 'getActivityById needs an onFailure function as its third argument');
+      settle<Activity, WixErrorCode>({
+        method: 'Wix.Activities.getActivityById', doing: 'get the activity', reporter: r, delay: ctx.delay,
+        onSuccess, onFailure, failureValue: (f) => f.code,
+        work: async () => { ctx.fault('Wix.Activities.getActivityById'); return ctx.store.getActivity(id); },
+      });
+    },
+
+    getUserSessionToken(callback) {
+      // The SDK checks nothing here and drops the reply when there is no callback.
+      if (!isFunction(callback)) return;
+      const token = `wix-hive-shim.${ctx.session}`;
+      void ctx.delay().then(() => invoke('Wix.Activities.getUserSessionToken', callback, token, r));
+    },
+  };
+}
