@@ -25,7 +25,9 @@ const contactSeedExtras = z.object({
   links: plainArray,
 });
 
-export type ContactSeed = Partial<Omit<Contact, 'emails' | 'phones' | 'addresses' | 'urls' | 'dates'>> & {
+export type ContactSeed = Partial<Omit<Contact, 'name' | 'company' | 'emails' | 'phones' | 'addresses' | 'urls' | 'dates'>> & {
+  name?: Partial<Contact['name']>;
+  company?: Partial<Contact['company']>;
   emails?: Array<Partial<Contact['emails'][number]>>;
   phones?: Array<Partial<Contact['phones'][number]>>;
   addresses?: Array<Partial<Contact['addresses'][number]>>;

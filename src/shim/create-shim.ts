@@ -1,14 +1,20 @@
-/** `createShim(options)`: one isolated instance with its own database, session and controls. */
-import { WixError } from '../core/errors';
+/** `createShim(options)`: one isolated instance with its own database, session, events and controls. */
+import { badRequest, WixError } from '../core/errors';
 import { createIdFactory } from '../core/ids';
-import { normalizeActivitySeed, normalizeContactSeed, type ActivitySeed, type ContactSeed } from '../core/seed';
-import { badRequest } from '../core/errors';
+import { LIMITS } from '../core/contact-schema';
+import type { Contact } from '../core/types';
+import type { ActivitySeed, ContactSeed } from '../core/seed';
 import { HiveStore, type StorageStatus } from '../storage/hive-store';
 import { createActivities, type WixActivities } from '../wix/activities';
 import { createContacts, type WixContacts } from '../wix/contacts';
+import { createSimulation, type ConfigureOptions } from './configure';
 import type { ShimContext, ViewMode } from './context';
+import { createEventHub, type EventMap, type Listener } from './events';
+import { EXPORT_FORMAT, EXPORT_VERSION, readExportEnvelope, type ExportFile } from './export-format';
+import { validateFixture, type Records } from './fixture';
 import { createReporter, type LogEntry } from './reporter';
 import { visitorSession } from './session';
+import { createUtils, type WixUtils } from './utils';
 
 export interface ShimOptions {
   /** Database name; instances with different names never share data. Default `'wix-hive-shim'`. */
@@ -23,11 +29,20 @@ export interface ShimOptions {
   now?: () => number;
   /** The visitor session id. Default: one per page session (sessionStorage). */
   session?: string;
+  /** `Wix.Utils.getInstanceId()`. Default: a fixed id per database name. */
+  instanceId?: string;
+  /** `Wix.Utils.getCompId()`. Default `'comp-wix-hive-shim'`. */
+  compId?: string;
+  /** `Wix.Utils.getLocale()`. Default: the browser's language, else `'en'`. */
+  locale?: string;
+  /** `Wix.Utils.getDeviceType()`. Default `'desktop'`. */
+  deviceType?: 'desktop' | 'mobile';
 }
 
-/** Records for `seed`: contacts in the stored shape; ids and timestamps may be left out. */
+/** Records for `seed`: the stored shapes; ids, timestamps and item ids may be left out. */
 export interface Fixture {
   contacts?: ContactSeed[];
+  /** `contactId` names a contact of the same fixture. */
   activities?: ActivitySeed[];
 }
 
@@ -40,19 +55,51 @@ export interface WixNamespace {
   Error: typeof WixError;
   Activities: WixActivities;
   Contacts: WixContacts;
+  Utils: WixUtils;
 }
 
 export interface Shim {
   /** The SDK-shaped namespace of this instance. */
   Wix: WixNamespace;
-  /** Replaces all data with the fixture's records, validated, in one transaction. */
+  /** Replaces all data with the fixture's records (validated; all or nothing) and remembers it for `reset`. */
   seed(fixture: Fixture): Promise<void>;
+  /** Back to the last seed (kept in the database, so it survives reloads); empty if never seeded. */
+  reset(): Promise<void>;
+  /** Deletes every contact and activity. The last seed stays available to `reset`. */
+  clear(): Promise<void>;
+  /** Every record, in the versioned format of `schemas/export-v1.schema.json`. */
+  exportData(): Promise<ExportFile>;
+  /** Replaces all data with an export (its object or JSON text); a malformed or newer file changes nothing. */
+  importData(file: ExportFile | string): Promise<void>;
+  /** Simulated latency and injected faults; throws on an invalid option and then changes nothing. */
+  configure(options: ConfigureOptions): void;
+  /** Deletes a contact; its activities stay, unlinked. */
+  deleteContact(id: string): Promise<void>;
+  /** Replaces a contact's labels (`tags`); resolves with the updated contact. */
+  setLabels(id: string, labels: string[]): Promise<Contact>;
+  /**
+   * Listens for changes to this database, in this tab and in others; returns an unsubscribe function.
+   * `'change'`: `{event: 'created'|'updated'|'deleted', entity: 'contact'|'activity', id, previous?}`, or
+   * `{event: 'replaced', entity: 'all'}` after seed, reset, clear and importData.
+   * `'webhook'`: the WixHive webhook events (`/contacts/created`, `/activities/posted`, …).
+   */
+  on<K extends keyof EventMap>(type: K, listener: Listener<K>): () => void;
   /** Which storage is in use, whether it persists, and how many records it holds. */
   status(): Promise<StatusReport>;
   /** The last 100 warnings, oldest first. */
   log(): LogEntry[];
-  /** Closes the database connection; the instance is unusable afterwards. */
+  /** Closes the database connection and the cross-tab channel; the instance is unusable afterwards. */
   close(): Promise<void>;
+}
+
+const SEED_KEY = 'seed';
+
+function defaultLocale(): string {
+  try {
+    return (globalThis as { navigator?: Navigator }).navigator?.language?.split('-')[0] || 'en';
+  } catch {
+    return 'en';
+  }
 }
 
 export function createShim(options: ShimOptions = {}): Shim {
@@ -60,13 +107,15 @@ export function createShim(options: ShimOptions = {}): Shim {
   const now = options.now ?? (() => Date.now());
   const newId = createIdFactory(now);
   const reporter = createReporter(options.quiet ?? false, now);
+  const simulation = createSimulation();
+  const events = createEventHub(dbName, (error) => reporter.callbackThrew('on() listener', error));
   const store = new HiveStore({
     dbName,
     indexedDB: options.indexedDB,
     now,
     newId,
     onFallback: (reason) => reporter.info(`Using in-memory storage: ${reason}. Data will not survive a reload.`),
-    onChange: () => undefined,
+    onChange: (changes) => events.publish(changes),
   });
   const session = options.session ?? visitorSession(dbName, newId);
   const viewMode = options.viewMode ?? 'site';
@@ -76,45 +125,94 @@ export function createShim(options: ShimOptions = {}): Shim {
     session,
     now,
     newId,
-    delay: () => Promise.resolve(),
-    fault: () => undefined,
+    delay: () => simulation.delay(),
+    fault: (method) => simulation.fault(method),
     viewMode: () => viewMode,
     locationUrl: () => {
       try { return String((globalThis as { location?: Location }).location?.href ?? ''); } catch { return ''; }
     },
   };
 
-  const Wix: WixNamespace = { Error: WixError, Activities: createActivities(ctx), Contacts: createContacts(ctx) };
+  const Wix: WixNamespace = {
+    Error: WixError,
+    Activities: createActivities(ctx),
+    Contacts: createContacts(ctx),
+    Utils: createUtils({
+      viewMode,
+      instanceId: options.instanceId ?? `wix-hive-shim-instance-${dbName}`,
+      compId: options.compId ?? 'comp-wix-hive-shim',
+      locale: options.locale ?? defaultLocale(),
+      deviceType: options.deviceType ?? 'desktop',
+    }),
+  };
+
+  /** Runs a control, warning with its message when it fails. */
+  const control = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      reporter.warn((error as Error).message);
+      throw error;
+    }
+  };
+  const nowIso = () => new Date(now()).toISOString();
+  const replace = (records: Records, meta?: { key: string; value: unknown }) =>
+    store.replaceAll(records.contacts, records.activities, meta ? { durability: 'relaxed', meta } : { durability: 'relaxed' });
 
   return {
     Wix,
-    async seed(fixture) {
-      const nowIso = new Date(now()).toISOString();
-      const errors: string[] = [];
-      const contacts = [];
-      for (const [i, c] of (fixture?.contacts ?? []).entries()) {
-        const r = normalizeContactSeed(c, `contacts[${i}]`, newId, nowIso);
-        if (r.ok) contacts.push(r.value); else errors.push(...r.errors);
+    seed: (fixture) => control(async () => {
+      const f = (fixture ?? {}) as Fixture;
+      const records = validateFixture(f.contacts, f.activities, { newId, nowIso: nowIso(), requireIds: false, doing: 'seed' });
+      await replace(records, { key: SEED_KEY, value: records });
+    }),
+    reset: () => control(async () => {
+      await replace((await store.readMeta<Records>(SEED_KEY)) ?? { contacts: [], activities: [] });
+    }),
+    clear: () => control(() => replace({ contacts: [], activities: [] })),
+    exportData: () => control(async () => {
+      const all = await store.readAll();
+      return {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exportedAt: nowIso(),
+        contacts: all.contacts,
+        activities: all.activities.map((a) => (a.contactId ? { ...a.activity, contactId: a.contactId } : a.activity)),
+      };
+    }),
+    importData: (file) => control(async () => {
+      const { contacts, activities } = readExportEnvelope(file);
+      await replace(validateFixture(contacts, activities, { newId, nowIso: nowIso(), requireIds: true, doing: 'import' }));
+    }),
+    configure(o) {
+      try {
+        simulation.configure(o ?? {});
+      } catch (error) {
+        reporter.warn((error as Error).message);
+        throw error;
       }
-      const ids = new Set(contacts.map((c) => c.id));
-      if (ids.size !== contacts.length) errors.push('contacts: two contacts share an id');
-      const activities = [];
-      for (const [i, a] of (fixture?.activities ?? []).entries()) {
-        const r = normalizeActivitySeed(a, `activities[${i}]`, ids, newId, nowIso);
-        if (r.ok) activities.push(r.value); else errors.push(...r.errors);
-      }
-      if (errors.length) {
-        const failure = badRequest(`Failed to seed: ${errors.slice(0, 20).join(', ')}${errors.length > 20 ? ` and ${errors.length - 20} more` : ''}. Nothing was stored; fix the fixture`);
-        reporter.warn(failure.message);
-        throw failure;
-      }
-      await store.replaceAll(contacts, activities, 'relaxed');
+      if (o?.quiet !== undefined) reporter.setQuiet(o.quiet);
     },
+    deleteContact: (id) => control(async () => {
+      if (typeof id !== 'string') throw badRequest('Failed to delete the contact: the id must be a string');
+      await store.deleteContact(id);
+    }),
+    setLabels: (id, labels) => control(async () => {
+      if (typeof id !== 'string') throw badRequest('Failed to set labels: the id must be a string');
+      if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string' && l.length > 0 && l.length <= LIMITS.tag)) {
+        throw badRequest(`Failed to set labels: pass an array of non-empty strings of at most ${LIMITS.tag} characters`);
+      }
+      return store.setLabels(id, labels);
+    }),
+    on: (type, listener) => events.on(type, listener),
     async status() {
       const [s, counts] = await Promise.all([store.status(), store.counts()]);
       return { ...s, counts, session };
     },
     log: () => reporter.log(),
-    close: () => store.close(),
+    async close() {
+      events.close();
+      await store.close();
+    },
   };
 }

@@ -146,21 +146,30 @@ export class HiveStore {
         await tx.put('sessions', { ...sessionRow, contactId });
       }
       await tx.put('activities', activityRow(activity, contactId, session));
-      ctx.changes.push({ event: 'created', entity: 'activity', id: activity.id });
+      const posted = contactId ? { activityType: activity.activityType, contactId } : { activityType: activity.activityType };
+      ctx.changes.push({ event: 'created', entity: 'activity', id: activity.id, posted });
       return { activityId: activity.id, contactId: contactId ?? null };
     });
   }
 
   /** Replaces everything with already-validated records, in one transaction. */
-  replaceAll(contacts: Contact[], activities: Array<{ activity: Activity; contactId?: string }>, durability?: 'relaxed'): Promise<void> {
-    return this.transact('readwrite', ALL_STORES, async (tx) => {
+  replaceAll(
+    contacts: Contact[],
+    activities: Array<{ activity: Activity; contactId?: string }>,
+    options: { durability?: 'relaxed'; meta?: { key: string; value: unknown } } = {},
+  ): Promise<void> {
+    return this.transact('readwrite', ALL_STORES, async (tx, ctx) => {
+      const before = await Promise.all([tx.count('contacts'), tx.count('activities')]);
       await Promise.all(['contacts', 'activities', 'sessions'].map((s) => tx.clear(s as StoreName)));
+      if (options.meta) await tx.put('meta', options.meta);
+      // One summary change rather than one per record: listeners re-read on a bulk replace.
+      if (before[0] || before[1] || contacts.length || activities.length) ctx.changes.push({ event: 'replaced', entity: 'all' });
       // Issue every put before awaiting any: one round of requests instead of one per record.
       const puts: Array<Promise<void>> = [];
       for (const c of contacts) puts.push(tx.put('contacts', contactRow(c)));
       for (const a of activities) puts.push(tx.put('activities', activityRow(a.activity, a.contactId, undefined)));
       await Promise.all(puts);
-    }, durability);
+    }, options.durability);
   }
 
   /** Ids of the stored contacts among `ids`. */
@@ -169,6 +178,56 @@ export class HiveStore {
       const found = await Promise.all(ids.map((id) => tx.get<ContactRow>('contacts', id)));
       return new Set(found.filter((r): r is ContactRow => !!r).map((r) => r.id));
     });
+  }
+
+  /** Deletes a contact; its activities stay, unlinked (the shim never drops data it was not asked to). */
+  deleteContact(id: string): Promise<void> {
+    return this.transact('readwrite', ['contacts', 'activities', 'sessions'], async (tx, ctx) => {
+      const row = await tx.get<ContactRow>('contacts', id);
+      if (!row) throw notFound(`Failed to delete the contact: no contact has id [${id}]`);
+      await tx.delete('contacts', id);
+      ctx.changes.push({ event: 'deleted', entity: 'contact', id, previous: row.contact });
+      const linked = await tx.scan<ActivityRow>('activities', { index: 'byContact', range: { lower: [id], upper: [id, []] } });
+      for (const a of linked) {
+        const { contactId: _unlinked, ...rest } = a;
+        await tx.put('activities', rest);
+        ctx.changes.push({ event: 'updated', entity: 'activity', id: a.id, previous: a.activity });
+      }
+      for (const session of await tx.scan<SessionRow>('sessions', {})) {
+        if (session.contactId === id) await tx.put('sessions', { id: session.id });
+      }
+    });
+  }
+
+  /** Replaces a contact's labels (its `tags`). */
+  setLabels(id: string, labels: string[]): Promise<Contact> {
+    return this.transact('readwrite', ['contacts'], async (tx, ctx) => {
+      const row = await tx.get<ContactRow>('contacts', id);
+      if (!row) throw notFound(`Failed to set labels: no contact has id [${id}]`);
+      const contact = { ...row.contact, tags: [...new Set(labels)], modifiedAt: ctx.nowIso };
+      await tx.put('contacts', contactRow(contact));
+      ctx.changes.push({ event: 'updated', entity: 'contact', id, previous: row.contact });
+      return contact;
+    });
+  }
+
+  /** Every record, oldest first, for export. */
+  readAll(): Promise<{ contacts: Contact[]; activities: Array<{ activity: Activity; contactId?: string }> }> {
+    return this.transact('readonly', ['contacts', 'activities'], async (tx) => {
+      const [contacts, activities] = await Promise.all([
+        tx.scan<ContactRow>('contacts', { index: 'byCreated' }),
+        tx.scan<ActivityRow>('activities', { index: 'byCreated' }),
+      ]);
+      return {
+        contacts: contacts.map((r) => r.contact),
+        activities: activities.map((r) => (r.contactId ? { activity: r.activity, contactId: r.contactId } : { activity: r.activity })),
+      };
+    });
+  }
+
+  async readMeta<T>(key: string): Promise<T | undefined> {
+    const row = await this.transact('readonly', ['meta'], (tx) => tx.get<{ key: string; value: T }>('meta', key));
+    return row?.value;
   }
 
   counts(): Promise<{ contacts: number; activities: number }> {

@@ -1,0 +1,84 @@
+/**
+ * Change and webhook events of one database, delivered to this tab's listeners and, through a
+ * BroadcastChannel named after the database, to every other tab's (SPEC issue 4; facts §6.4).
+ */
+import type { Change } from '../storage/changes';
+
+/** What `on('change')` delivers. */
+export type ChangeEvent =
+  | { event: 'created' | 'updated' | 'deleted'; entity: 'contact' | 'activity'; id: string; previous?: unknown }
+  | { event: 'replaced'; entity: 'all' };
+
+/** What `on('webhook')` delivers: the WixHive webhook the app's server would have received. */
+export type WebhookEvent =
+  | { eventType: '/contacts/created' | '/contacts/updated' | '/contacts/deleted'; body: { contactId: string } }
+  | { eventType: '/activities/posted'; body: { activityId: string; activityType: string; contactId?: string } };
+
+export interface EventMap {
+  change: ChangeEvent;
+  webhook: WebhookEvent;
+}
+
+export type Listener<K extends keyof EventMap> = (event: EventMap[K]) => void;
+
+function webhookOf(change: Change): WebhookEvent | undefined {
+  if (change.event === 'replaced') return undefined;
+  if (change.entity === 'contact') return { eventType: `/contacts/${change.event}`, body: { contactId: change.id } };
+  if (change.event === 'created' && change.posted) return { eventType: '/activities/posted', body: { activityId: change.id, ...change.posted } };
+  return undefined;
+}
+
+function publicChange(change: Change): ChangeEvent {
+  if (change.event === 'replaced') return { event: 'replaced', entity: 'all' };
+  const { posted: _internal, ...rest } = change;
+  return rest;
+}
+
+export interface EventHub {
+  on<K extends keyof EventMap>(type: K, listener: Listener<K>): () => void;
+  /** Announces committed changes here and in other tabs. */
+  publish(changes: Change[]): void;
+  close(): void;
+}
+
+export function createEventHub(dbName: string, onListenerError: (error: unknown) => void): EventHub {
+  const listeners: { [K in keyof EventMap]: Set<Listener<K>> } = { change: new Set(), webhook: new Set() };
+  const emit = <K extends keyof EventMap>(type: K, event: EventMap[K]) => {
+    for (const l of [...listeners[type]]) {
+      try { l(event); } catch (error) { onListenerError(error); }
+    }
+  };
+  const deliver = (changes: ChangeEvent[], webhooks: WebhookEvent[]) => {
+    for (const c of changes) emit('change', c);
+    for (const w of webhooks) emit('webhook', w);
+  };
+
+  let channel: BroadcastChannel | undefined;
+  try {
+    if (typeof BroadcastChannel === 'function') {
+      channel = new BroadcastChannel(`wix-hive-shim:${dbName}`);
+      channel.onmessage = (e: MessageEvent<{ changes: ChangeEvent[]; webhooks: WebhookEvent[] }>) => deliver(e.data.changes, e.data.webhooks);
+    }
+  } catch {
+    channel = undefined; // Opaque origins (sandboxed frames) may refuse a channel: this tab only, then.
+  }
+
+  return {
+    on(type, listener) {
+      if (typeof listener !== 'function') throw new TypeError(`[wix-hive-shim] on('${String(type)}', listener): the listener must be a function`);
+      if (!(type in listeners)) throw new TypeError(`[wix-hive-shim] on(): unknown event '${String(type)}'. Use 'change' or 'webhook'`);
+      (listeners[type] as Set<Listener<typeof type>>).add(listener);
+      return () => (listeners[type] as Set<Listener<typeof type>>).delete(listener);
+    },
+    publish(changes) {
+      const pub = changes.map(publicChange);
+      const hooks = changes.map(webhookOf).filter((w): w is WebhookEvent => !!w);
+      deliver(pub, hooks);
+      try { channel?.postMessage({ changes: pub, webhooks: hooks }); } catch { /* a closed channel: nothing to tell */ }
+    },
+    close() {
+      channel?.close();
+      channel = undefined;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Shared browser harness: starts the examples server on a free 127.0.0.1 port and launches Debian's
+ * Chromium (never a downloaded browser). Screenshots go to test-results/screenshots, which CI keeps.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export async function startExamples(): Promise<{ server: Server; origin: string }> {
+  // scripts/serve.mjs is plain ESM; --no-build because `npm test` has built already.
+  const { startServer } = (await import('../../scripts/serve.mjs')) as { startServer: (port: number) => Promise<Server> };
+  const server = await startServer(0);
+  const { port } = server.address() as AddressInfo;
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+/** A browser whose contexts keep IndexedDB in memory. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/** A context with an on-disk profile, so IndexedDB survives reloads; `dispose` closes and deletes it. */
+export async function launchPersistent(): Promise<{ context: BrowserContext; dispose: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'wix-hive-shim-profile-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  return {
+    context,
+    dispose: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}.png`);
+}
