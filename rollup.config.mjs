@@ -16,7 +16,7 @@ const ts = () => typescript({ tsconfig: './tsconfig.build.json', outputToFilesys
 export default [
   {
     input: 'src/index.ts',
-    external: (id) => id === 'idb' || id === 'zod' || id.startsWith('zod/'),
+    external: (id) => id === 'zod' || id.startsWith('zod/'),
     output: { file: pkg.exports['.'].import, format: 'es', sourcemap: true },
     plugins: [version(), ts()],
   },

@@ -260,6 +260,38 @@ describe('validation failures', () => {
     },
   );
 
+  it.each([['a string', 'dana@example.com'], ['an array', [{ tag: 'main', email: 'a@b.co' }]], ['a number', 5]])(
+    'a contactUpdate that is %s fails with 400 naming contactUpdate',
+    async (_label, contactUpdate) => {
+      const shim = newShim();
+      const e = await postFailure(shim, { ...albumFan(), contactUpdate });
+      expect(e.message.startsWith(VALIDATION_PREFIX)).toBe(true);
+      expect(e.message).toContain('contactUpdate');
+      expect(await counts(shim)).toEqual({ contacts: 0, activities: 0 });
+    },
+  );
+
+  it('each failure writes one [wix-hive-shim] console warning and a log entry', async () => {
+    const shim = newShim({ quiet: false });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await postFailure(shim, { type: 'music/album-fan', info: {}, details: DETAILS });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[wix-hive-shim\] .*info\.album is missing/);
+      expect(shim.log().at(-1)?.message).toContain('info.album is missing');
+      // The view-mode refusal is announced too.
+      const editor = newShim({ quiet: false, viewMode: 'editor' });
+      thrown(() => editor.Wix.Activities.postActivity(albumFan()));
+      expect(warn).toHaveBeenCalledTimes(2);
+      expect(String(warn.mock.calls[1]?.[0]).startsWith('[wix-hive-shim] ')).toBe(true);
+      // A success is silent.
+      await post(shim, albumFan());
+      expect(warn).toHaveBeenCalledTimes(2);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('a required field that is present but null is rejected', async () => {
     const shim = newShim();
     const e = await postFailure(shim, { type: 'music/album-fan', info: { album: null }, details: DETAILS });

@@ -19,6 +19,15 @@ const MSG = {
 
 const INFO = { emails: [{ tag: 'main', email: 'ann@example.com' }] };
 const tick = (ms = 15) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `done()` holds (polling), failing after 5 s; then lets a few more turns pass. */
+async function until(done: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await tick(5);
+  }
+  await tick(20); // room for a wrong second callback to show up
+}
 
 /**
  * Asserts that `call` throws the SDK's string for `message` (first line exactly
@@ -82,7 +91,7 @@ describe('getContacts argument errors', () => {
     const shim = newShim();
     const ok = vi.fn();
     expect(shim.Wix.Contacts.getContacts({ pageSize: 0 }, ok)).toBeUndefined();
-    await tick();
+    await until(() => shim.log().length > 0, 'the failure to be logged');
     expect(ok).not.toHaveBeenCalled();
     expect(shim.log().at(-1)?.message).toContain('pageSize');
     // And a success without onFailure works.
@@ -194,7 +203,7 @@ describe('reconcileContact argument errors', () => {
     const shim = newShim();
     const ok = vi.fn();
     expect(shim.Wix.Contacts.reconcileContact({ name: { first: 'Ann' } }, ok)).toBeUndefined();
-    await tick();
+    await until(() => shim.log().length > 0, 'the failure to be logged');
     expect(ok).not.toHaveBeenCalled();
     expect(shim.log().at(-1)?.message).toMatch(/no email and no phone/);
   });
@@ -232,7 +241,7 @@ describe('callbacks run asynchronously, exactly once', () => {
       returned = true;
       expect(result).toBeUndefined();
       expect(calls).toEqual([]);
-      await tick(30);
+      await until(() => calls.length > 0, 'the callback');
       expect(calls).toEqual([succeeds ? 'success' : 'failure']);
       // The shared helper makes the same checks.
       const o = await outcome((ok, fail) => start(shim, ok, fail));
@@ -249,7 +258,7 @@ describe('callbacks run asynchronously, exactly once', () => {
       shim.Wix.Contacts.getContactById('nope', () => calls.push('ok?'), (e) => calls.push(returned ? String(e) : 'sync'));
       returned = true;
       expect(calls).toEqual([]);
-      await tick(30);
+      await until(() => calls.length >= 3, 'three callbacks');
       expect([...calls].sort()).toEqual(['NOT_FOUND', 'ok', 'ok']);
     }
   });
@@ -261,8 +270,10 @@ describe('a callback that throws', () => {
     try {
       const shim = newShim();
       const fail = vi.fn();
-      shim.Wix.Contacts.reconcileContact(INFO, () => { throw new Error('boom in onSuccess'); }, fail);
-      await tick(30);
+      let successes = 0;
+      shim.Wix.Contacts.reconcileContact(INFO, () => { successes++; throw new Error('boom in onSuccess'); }, fail);
+      await until(() => successes > 0, 'onSuccess');
+      expect(successes).toBe(1);
       expect(fail).not.toHaveBeenCalled();
       expect(error).toHaveBeenCalled();
       expect(String(error.mock.calls[0]?.[0])).toContain('[wix-hive-shim]');
@@ -276,7 +287,7 @@ describe('a callback that throws', () => {
       const ok = vi.fn();
       let failures = 0;
       shim.Wix.Contacts.getContactById('missing', ok, () => { failures++; throw new Error('boom in onFailure'); });
-      await tick(30);
+      await until(() => failures > 0, 'onFailure');
       expect(failures).toBe(1);
       expect(ok).not.toHaveBeenCalled();
 
@@ -284,7 +295,7 @@ describe('a callback that throws', () => {
       let cursorCalls = 0;
       let cursor: WixDataCursor<Contact> | undefined;
       shim.Wix.Contacts.getContacts({ pageSize: 1 }, (c) => { cursor = c; cursorCalls++; throw new Error('boom in getContacts'); });
-      await tick(30);
+      await until(() => cursorCalls > 0, 'getContacts onSuccess');
       expect(cursorCalls).toBe(1);
       expect(cursor?.getData()).toHaveLength(1);
       expect(await success((s, f) => shim.Wix.Contacts.getContactById(r.contact.id, s, f))).toEqual(r.contact);
@@ -303,7 +314,7 @@ describe('a callback that throws', () => {
       let calls = 0;
       const fail = vi.fn();
       cursor.next(() => { calls++; throw new Error('boom in next'); }, fail);
-      await tick(30);
+      await until(() => calls > 0, 'next onSuccess');
       expect(calls).toBe(1);
       expect(fail).not.toHaveBeenCalled();
       expect(cursor.getData()).not.toEqual(first);

@@ -231,7 +231,9 @@ describe('WixDataCursor paging', () => {
       cursor[move](() => calls.push(returned ? 'success' : 'sync success'), () => calls.push('failure'));
       returned = true;
       expect(calls).toEqual([]);
-      await new Promise((r) => setTimeout(r, 20));
+      const deadline = Date.now() + 5000;
+      while (calls.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 20)); // room for a wrong second callback
       expect(calls).toEqual(['success']);
     }
     // The helper also rejects synchronous or repeated callbacks.

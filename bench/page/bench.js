@@ -8,7 +8,7 @@
   const Raw = window.RawIdb;
   const shims = new Map();
   const raws = new Map();
-  const state = { contacts: null, deep: {}, held: null };
+  const state = { contacts: null, deep: {}, sessions: {} };
 
   const now = () => performance.now();
 
@@ -123,28 +123,30 @@
       return Raw.describe(r);
     },
 
-    /** postActivity n times, with a new contact's contactUpdate when `withContact`. */
-    async postActivity({ side, db, n, withContact, tag }) {
+    /**
+     * postActivity `n` times (calls `from`…`from + n - 1` of the scenario), with a new contact's
+     * contactUpdate when `withContact`. Resolves with the mean ms per call and the ids stored.
+     */
+    async postActivity({ side, db, from, n, withContact, tag }) {
       const ids = [];
       const contactIds = [];
       const update = (i) => ({ name: { first: 'Dana', last: `Levi${i}` }, emails: [{ tag: 'main', email: `${tag}-${i}@example.com` }] });
       let ms;
       if (side === 'shim') {
         const Wix = shimFor(db).Wix;
-        await shimFor(db).status(); // opened before timing
-        ms = await loop(n, async (i) => {
+        ms = await loop(n, async (k) => {
           const desc = { type: TYPE, info: INFO, details: DETAILS };
-          if (withContact) desc.contactUpdate = update(i);
+          if (withContact) desc.contactUpdate = update(from + k);
           const r = await call((ok, fail) => Wix.Activities.postActivity(desc, ok, fail));
           ids.push(r.activityId);
           if (r.contactId) contactIds.push(r.contactId);
         });
       } else {
         const r = await rawFor(db);
-        const session = Raw.newId();
-        ms = await loop(n, async (i) => {
+        const session = (state.sessions[db] ??= Raw.newId());
+        ms = await loop(n, async (k) => {
           const res = withContact
-            ? await Raw.postActivityWithContact(r, session, TYPE, INFO, DETAILS, update(i))
+            ? await Raw.postActivityWithContact(r, session, TYPE, INFO, DETAILS, update(from + k))
             : await Raw.postActivity(r, session, TYPE, INFO, DETAILS);
           ids.push(res.activityId);
           if (res.contactId) contactIds.push(res.contactId);
@@ -154,7 +156,7 @@
       return { ms, ids, contactIds };
     },
 
-    /** getActivityById / getContactById over `ids`, in order. */
+    /** getActivityById / getContactById over `ids`, in order; mean ms per call. */
     async getById({ side, db, store, ids }) {
       let ms;
       if (side === 'shim') {
@@ -214,8 +216,8 @@
      * reconcileContact with an existing contact's email and a new phone (so it merges and writes),
      * for contacts spread across the database. `indexes` picks which generated contacts.
      */
-    async reconcile({ side, db, indexes, tag }) {
-      const phone = (i) => `+1 ${tag} ${String(10000000 + i).slice(1)}`;
+    async reconcile({ side, db, indexes, tag, from }) {
+      const phone = (i) => `+1 ${tag} ${String(10000000 + from + i).slice(1)}`;
       let ms;
       let merged = 0;
       if (side === 'shim') {
@@ -261,34 +263,63 @@
       return { ms, firstId, total };
     },
 
-    /** Walks untimed to page `pages` (1-based) with pageSize 25 and keeps the position. */
-    async deepStart({ side, db, pages, pageSize }) {
+    /** getContacts({pageSize}) (the first page), kept for cursor.next; the raw side keeps its boundary. */
+    async cursorOpen({ side, db, pageSize }) {
       const t0 = now();
       if (side === 'shim') {
         const Wix = shimFor(db).Wix;
         const cursor = await call((ok, fail) => Wix.Contacts.getContacts({ pageSize }, ok, fail));
-        for (let p = 1; p < pages; p++) await call((ok, fail) => cursor.next(ok, fail));
-        state.deep.shim = { cursor, page: pages };
+        state.deep.shim = { cursor, page: 1, seen: cursor.getData().length };
       } else {
         const r = await rawFor(db);
-        let page = await Raw.contactsPage(r, 'byCreated', [], undefined, pageSize, true);
-        for (let p = 1; p < pages; p++) page = await Raw.contactsPage(r, 'byCreated', [], page.last, pageSize, false);
-        state.deep.raw = { last: page.last, page: pages };
+        const page = await Raw.contactsPage(r, 'byCreated', [], undefined, pageSize, true);
+        state.deep.raw = { last: page.last, page: 1, seen: page.items.length };
       }
-      return { walkMs: now() - t0 };
+      return { ms: now() - t0 };
     },
 
-    /** Times `k` next-page calls from the kept position. */
-    async deepNext({ side, db, k, pageSize }) {
+    /**
+     * Moves the kept position, untimed, to the end of page `page`: the shim by calling cursor.next
+     * page after page (it has no other way), the raw side by one cursor.advance to that boundary.
+     */
+    async cursorWalk({ side, db, page, pageSize }) {
+      const d = state.deep[side];
+      const t0 = now();
+      if (side === 'shim') {
+        while (d.page < page) {
+          const got = await call((ok, fail) => d.cursor.next(ok, fail));
+          d.seen += got.length;
+          d.page++;
+        }
+      } else {
+        const r = await rawFor(db);
+        d.last = await new Promise((ok, fail) => {
+          const req = r.transaction('contacts', 'readonly').objectStore('contacts').index('byCreated').openCursor(null, 'prev');
+          let moved = false;
+          req.onsuccess = () => {
+            const c = req.result;
+            if (!moved && page * pageSize > 1) { moved = true; c.advance(page * pageSize - 1); return; }
+            ok([c.value.created, c.value.id]);
+          };
+          req.onerror = () => fail(req.error);
+        });
+        d.seen += (page - d.page) * pageSize;
+        d.page = page;
+      }
+      return { ms: now() - t0, page: d.page };
+    },
+
+    /** Times `k` next-page calls from the kept position; mean ms per call. */
+    async cursorNext({ side, db, k, pageSize }) {
       const d = state.deep[side];
       const firstIds = [];
-      let sizes = 0;
+      let items = 0;
       let ms;
       if (side === 'shim') {
         ms = await loop(k, async () => {
           const page = await call((ok, fail) => d.cursor.next(ok, fail));
           firstIds.push(page[0]?.id);
-          sizes += page.length;
+          items += page.length;
         });
       } else {
         const r = await rawFor(db);
@@ -296,42 +327,54 @@
           const page = await Raw.contactsPage(r, 'byCreated', [], d.last, pageSize, false);
           d.last = page.last;
           firstIds.push(page.items[0]?.id);
-          sizes += page.items.length;
+          items += page.items.length;
         });
       }
       const from = d.page + 1;
       d.page += k;
-      return { ms, firstIds, from, to: d.page, items: sizes };
+      d.seen += items;
+      const hasNext = side === 'shim' ? d.cursor.hasNext() : undefined;
+      return { ms, firstIds, from, to: d.page, items, seen: d.seen, hasNext };
     },
 
-    /**
-     * Pages through every contact with `cursor.next` (the app keeps the cursor, drops each page),
-     * counting what it saw. The runner reads the heap around this.
-     */
-    async walkAll({ db, pageSize }) {
-      const Wix = shimFor(db).Wix;
-      const t0 = now();
-      const cursor = await call((ok, fail) => Wix.Contacts.getContacts({ pageSize }, ok, fail));
-      let seen = cursor.getData().length;
-      const ids = new Set();
-      let pages = 1;
-      while (cursor.hasNext()) {
-        const page = await call((ok, fail) => cursor.next(ok, fail));
-        seen += page.length;
-        pages++;
-        if (page.length) ids.add(page[0].id);
+    /** Raw timings of the ways to count contacts (diagnostics for the first page's total). */
+    async countDiagnostics({ db, label }) {
+      const r = await rawFor(db);
+      const time = async (mk) => {
+        const t0 = now();
+        const result = await new Promise((ok, fail) => {
+          const req = mk(r.transaction('contacts', 'readonly').objectStore('contacts'));
+          req.onsuccess = () => ok(Array.isArray(req.result) ? req.result.length : req.result);
+          req.onerror = () => fail(req.error);
+        });
+        return { ms: Math.round((now() - t0) * 10) / 10, result };
+      };
+      const all = IDBKeyRange.bound([-Infinity], [Infinity, []]);
+      const tag = IDBKeyRange.bound([label, -Infinity], [label, Infinity, []]);
+      const out = {
+        objectStore_count: await time((s) => s.count()),
+        byCreated_count_range: await time((s) => s.index('byCreated').count(all)),
+        byTag_count: await time((s) => s.index('byTag').count(tag)),
+        byTag_getAllKeys: await time((s) => s.index('byTag').getAllKeys(tag)),
+      };
+      if (typeof IDBIndex.prototype.getAllRecords === 'function') {
+        out.byCreated_getAll_prev_26 = await time((s) => s.index('byCreated').getAll({ query: all, count: 26, direction: 'prev' }));
       }
-      state.held = cursor; // an app holds its cursor: it must not pin what it paged past
-      return { seen, pages, total: cursor.getTotal(), ms: now() - t0, distinctFirstIds: ids.size };
+      return out;
     },
-    releaseHeld() {
-      state.held = null;
+    /** Where the shim's kept cursor is: pages visited, contacts seen, whether more remain. */
+    cursorSummary() {
+      const d = state.deep.shim;
+      return { page: d.page, seen: d.seen, hasNext: d.cursor.hasNext() };
+    },
+    /** Drops the kept cursors (the heap is read before and after). */
+    releaseCursors() {
+      state.deep = {};
       return true;
     },
     heapApprox: () => performance.memory ? performance.memory.usedJSHeapSize : null,
     async closeAll() {
       state.deep = {};
-      state.held = null;
       for (const db of new Set([...shims.keys(), ...raws.keys()])) await closeDb(db);
       return true;
     },

@@ -79,6 +79,8 @@ export function toFailure(error: unknown, doing: string): ShimFailure {
   const reason =
     name === 'QuotaExceededError'
       ? 'the browser storage quota is exceeded. Free some space (WixShim.clear()) or use a smaller data set'
-      : `storage failed (${String((error as { message?: unknown } | null)?.message ?? error)})`;
+      : name === 'VersionError'
+        ? 'another tab upgraded this database with a newer wix-hive-shim. Reload this page with the newer version'
+        : `storage failed (${String((error as { message?: unknown } | null)?.message ?? error)})`;
   return new ShimFailure('WIX_ERROR', `Failed to ${doing}: ${reason}.`);
 }

@@ -25,7 +25,10 @@ const METHODS: readonly string[] = ['postActivity', 'getActivities', 'getActivit
 
 function latencyRange(latency: Latency): [number, number] {
   if (latency === 'real') return [100, 400];
-  const [min, max] = typeof latency === 'number' ? [latency, latency] : latency;
+  // Only a number or a two-element array may be destructured: `null` or an object threw a bare
+  // "is not iterable" TypeError instead of the message below, and `[1, 2, 3]` passed silently.
+  const pair = typeof latency === 'number' ? [latency, latency] : Array.isArray(latency) && latency.length === 2 ? latency : [NaN, NaN];
+  const [min, max] = pair as [number, number];
   if (![min, max].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0) || min > max) {
     throw new TypeError(`[wix-hive-shim] Failed to configure: latency ${JSON.stringify(latency)} is invalid. Use milliseconds, [min, max] or 'real'`);
   }

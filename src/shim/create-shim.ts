@@ -15,6 +15,7 @@ import { validateFixture, type Records } from './fixture';
 import { createReporter, type LogEntry } from './reporter';
 import { visitorSession } from './session';
 import { createUtils, type WixUtils } from './utils';
+import { jsonCopy } from '../wix/json-copy';
 
 export interface ShimOptions {
   /** Database name; instances with different names never share data. Default `'wix-hive-shim'`. */
@@ -162,7 +163,10 @@ export function createShim(options: ShimOptions = {}): Shim {
   return {
     Wix,
     seed: (fixture) => control(async () => {
-      const f = (fixture ?? {}) as Fixture;
+      // Plain data only, as every SDK payload: a function or a cycle fails validation, not storage.
+      const copy = jsonCopy(fixture ?? {}, 'fixture');
+      if (!copy.ok) throw copy.failure;
+      const f = (copy.value ?? {}) as Fixture;
       const records = validateFixture(f.contacts, f.activities, { newId, nowIso: nowIso(), requireIds: false, doing: 'seed' });
       await replace(records, { key: SEED_KEY, value: records });
     }),
@@ -181,7 +185,9 @@ export function createShim(options: ShimOptions = {}): Shim {
       };
     }),
     importData: (file) => control(async () => {
-      const { contacts, activities } = readExportEnvelope(file);
+      const copy = typeof file === 'string' ? { ok: true as const, value: file } : jsonCopy(file, 'import file');
+      if (!copy.ok) throw copy.failure;
+      const { contacts, activities } = readExportEnvelope(copy.value);
       await replace(validateFixture(contacts, activities, { newId, nowIso: nowIso(), requireIds: true, doing: 'import' }));
     }),
     configure(o) {

@@ -58,6 +58,9 @@ export function createEventHub(dbName: string, onListenerError: (error: unknown)
     if (typeof BroadcastChannel === 'function') {
       channel = new BroadcastChannel(`wix-hive-shim:${dbName}`);
       channel.onmessage = (e: MessageEvent<{ changes: ChangeEvent[]; webhooks: WebhookEvent[] }>) => deliver(e.data.changes, e.data.webhooks);
+      // Node's BroadcastChannel keeps the process alive until closed; a script that uses the
+      // default `Wix` and never calls close() must still exit. Browsers have no unref.
+      (channel as { unref?: () => void }).unref?.();
     }
   } catch {
     channel = undefined; // Opaque origins (sandboxed frames) may refuse a channel: this tab only, then.
