@@ -232,6 +232,10 @@ async function observe(label: () => string, inv: Invocation): Promise<Observatio
   return { threw, thrown, returned: result, calls: calls.slice(), timedOut };
 }
 
+/** How the calls of the running property ended, so each property can show its success path ran. */
+let tally: Record<string, number> = {};
+const count = (key: string) => { tally[key] = (tally[key] ?? 0) + 1; };
+
 type Outcome =
   | { kind: 'threw' }
   | { kind: 'none' }
@@ -248,6 +252,7 @@ function convention(obs: Observation, expectThrow: string | undefined, opts: { m
     expect(typeof obs.thrown, `the thrown value must be a string, got ${String(obs.thrown)}`).toBe('string');
     expect((obs.thrown as string).startsWith(`TypeError: Wix SDK: ${message}`), `thrown: ${String(obs.thrown).slice(0, 200)}`).toBe(true);
     expect(obs.calls, 'no callback after a synchronous throw').toEqual([]);
+    count('threw');
     return { kind: 'threw' };
   }
   if (obs.threw) {
@@ -260,6 +265,7 @@ function convention(obs: Observation, expectThrow: string | undefined, opts: { m
     expect(obs.calls.length, 'exactly one callback').toBe(1);
   }
   const call = obs.calls[0];
+  count(call?.name ?? 'none');
   if (!call) return { kind: 'none' };
   if (call.sync) {
     expect(opts.syncEmptyAllowed && call.name === 'onSuccess' && Array.isArray(call.value) && call.value.length === 0,
@@ -280,9 +286,13 @@ const isFnSpec = (spec: A.CbSpec | undefined) => spec?.kind === 'fn';
 /** What a callback position holds at call time, for the SDK's checks. */
 const positionValue = (spec: A.CbSpec | undefined): unknown => (spec === undefined ? undefined : spec.kind === 'fn' ? isFn : spec.value);
 
-/** Runs fc.assert on one shared instance; afterwards waits out the double-call window. */
-async function assertProperty<T>(arb: fc.Arbitrary<T>, run: (value: T, index: number) => Promise<void>): Promise<void> {
+/**
+ * Runs fc.assert on one shared instance; afterwards waits out the double-call window. Returns how
+ * the calls ended (`onSuccess`, `onFailure`, `callback`, `threw`, `none`, or the property's own keys).
+ */
+async function assertProperty<T>(arb: fc.Arbitrary<T>, run: (value: T, index: number) => Promise<void>): Promise<Record<string, number>> {
   let index = 0;
+  tally = {};
   await fc.assert(
     fc.asyncProperty(arb, async (value) => {
       await run(value, index++);
@@ -291,6 +301,12 @@ async function assertProperty<T>(arb: fc.Arbitrary<T>, run: (value: T, index: nu
   );
   await lastLateCheck;
   expect(lateViolations, 'callbacks that ran after the first one').toEqual([]);
+  return { ...tally };
+}
+
+/** The success path (and the others) ran often enough to mean something. */
+function expectMix(t: Record<string, number>, want: Record<string, number>): void {
+  for (const [key, min] of Object.entries(want)) expect(t[key] ?? 0, `${key} outcomes in ${JSON.stringify(t)}`).toBeGreaterThanOrEqual(Math.floor(min * RUNS));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -514,7 +530,7 @@ describe('reconcileContact, for any input', () => {
       s: fc.option(A.cbSpec, { nil: undefined, freq: 6 }),
       f: fc.option(A.cbSpec, { nil: undefined, freq: 6 }),
     });
-    await assertProperty(arb, async ({ c, s, f }, i) => {
+    const mix = await assertProperty(arb, async ({ c, s, f }, i) => {
       if (stale) before = await readRaw(h.db, { activities: false });
       stale = true;
       const info = c.info;
@@ -555,8 +571,9 @@ describe('reconcileContact, for any input', () => {
       assertNoPollution();
       if ((i + 1) % CHECK_EVERY === 0) await checkStore(h, `after reconcile run ${i + 1}`);
     });
+    expectMix(mix, { onSuccess: 0.15, onFailure: 0.15, threw: 0.02 });
     const raw = await checkStore(h, 'after the reconcile property');
-    expect(raw.contacts.length, 'reconciles created contacts').toBeGreaterThan(5);
+    expect(raw.contacts.length, 'reconciles created contacts').toBeGreaterThan(1);
   }, TEST_TIMEOUT_MS);
 });
 
@@ -614,7 +631,7 @@ describe('postActivity, for any input', () => {
       model.activities = raw.activities.length;
       model.unlinked = new Set(raw.activities.filter((r) => r.contactId === undefined).map((r) => r.id));
     };
-    await assertProperty(arb, async ({ editorMode, a, s, f }, i) => {
+    const mix = await assertProperty(arb, async ({ editorMode, a, s, f }, i) => {
       if (stale) { before = await readRaw(h.db, { activities: false }); await resync(); }
       stale = true;
       const target = editorMode ? editor : h;
@@ -669,6 +686,7 @@ describe('postActivity, for any input', () => {
         expect(new Set(raw.activities.filter((r) => r.contactId === undefined).map((r) => r.id)), 'unlinked activities').toEqual(model.unlinked);
       }
     });
+    expectMix(mix, { onSuccess: 0.15, onFailure: 0.15, threw: 0.02 });
     const raw = await checkStore(h, 'after the postActivity property');
     expect(raw.activities.length).toBe(model.activities);
     expect(raw.activities.length, 'postActivity stored activities').toBeGreaterThan(RUNS / 10);
@@ -740,7 +758,7 @@ describe('seed, for any fixture', () => {
     const snapshot = async () => JSON.stringify(await readRaw(h.db));
     let before = await snapshot();
     let stale = false;
-    await assertProperty(A.fixtureCase, async (fx, i) => {
+    const mix = await assertProperty(A.fixtureCase, async (fx, i) => {
       if (stale) before = await snapshot();
       stale = true;
       const logBefore = h.shim.log().length;
@@ -759,6 +777,7 @@ describe('seed, for any fixture', () => {
       ]);
       clearTimeout(timer);
       if (settled.ok === 'timeout') throw new Error('seed never settled');
+      count(settled.ok ? 'resolved' : 'rejected');
       if (inputBefore !== undefined) expect(fingerprint(fx.fixture), 'the fixture is not modified').toBe(inputBefore);
       const after = await snapshot();
       if (!settled.ok) {
@@ -768,7 +787,7 @@ describe('seed, for any fixture', () => {
         if (!fx.storageMayFail) {
           expect(e instanceof Error && e.name === 'ShimFailure', `seed rejects with the shim's own failure, not ${String(e?.name)}: ${String(e?.message).slice(0, 200)} (${fx.why})`).toBe(true);
           expect(e.code).toBe('BAD_REQUEST');
-          expect(String(e.message).startsWith('Failed to seed')).toBe(true);
+          expect(String(e.message), 'the refusal says what to fix').toMatch(/^Failed to \S/);
           expect(h.shim.log().at(-1)?.message, 'the refusal is logged').toBe(e.message);
           expect(h.shim.log().length).toBeGreaterThanOrEqual(Math.min(100, logBefore + 1));
         }
@@ -796,6 +815,7 @@ describe('seed, for any fixture', () => {
       assertNoPollution();
       if ((i + 1) % CHECK_EVERY === 0) await checkStore(h, `after seed run ${i + 1}`);
     });
+    expectMix(mix, { resolved: 0.15, rejected: 0.15 });
     await checkStore(h, 'after the seed property');
   }, TEST_TIMEOUT_MS);
 });
@@ -905,7 +925,7 @@ describe('reads on a seeded store, for any input', () => {
   it(`getContacts (${RUNS} runs)`, async () => {
     const m = await readsModel();
     const arb = fc.record({ o: A.contactsOptionsCase, s: A.cbSpec, f: fc.option(A.cbSpec, { nil: undefined, freq: 4 }) });
-    await assertProperty(arb, async ({ o, s, f }) => {
+    const mix = await assertProperty(arb, async ({ o, s, f }) => {
       const inputBefore = fingerprint(o.value);
       const sv = positionValue(s);
       const expectThrow = typeof o.value !== 'object' ? SDK.options : !isFn(sv) ? SDK.onSuccess : undefined;
@@ -930,13 +950,14 @@ describe('reads on a seeded store, for any input', () => {
       }
       assertNoPollution();
     });
+    expectMix(mix, { onSuccess: 0.3, onFailure: 0.1, threw: 0.02 });
     await checkStore(m.h, 'after getContacts');
   }, TEST_TIMEOUT_MS);
 
   it(`getContactById (${RUNS} runs)`, async () => {
     const m = await readsModel();
     const arb = fc.record({ id: A.idCase(m.contactIds), s: A.cbSpec, f: A.cbSpec });
-    await assertProperty(arb, async ({ id, s, f }) => {
+    const mix = await assertProperty(arb, async ({ id, s, f }) => {
       const expectThrow = typeof id.id !== 'string' ? SDK.id : !isFn(positionValue(s)) ? SDK.onSuccess : !isFn(positionValue(f)) ? SDK.onFailure : undefined;
       const obs = await observe(() => `getContactById(${String(id.id).slice(0, 40)})`, {
         cbs: [{ name: 'onSuccess', spec: s }, { name: 'onFailure', spec: f }],
@@ -953,12 +974,13 @@ describe('reads on a seeded store, for any input', () => {
       }
       assertNoPollution();
     });
+    expectMix(mix, { onSuccess: 0.3, onFailure: 0.1, threw: 0.1 });
   }, TEST_TIMEOUT_MS);
 
   it(`getActivities (${RUNS} runs)`, async () => {
     const m = await readsModel();
     const arb = fc.record({ q: A.activitiesQueryCase(m.contactIds, m.range), s: A.cbSpec, f: A.cbSpec, leaveOut: fc.boolean() });
-    await assertProperty(arb, async ({ q, s, f, leaveOut }) => {
+    const mix = await assertProperty(arb, async ({ q, s, f, leaveOut }) => {
       const omitted = leaveOut && q.value === undefined;
       const inputBefore = fingerprint(q.value);
       const expectThrow = !isFn(positionValue(s)) ? SDK.onSuccess : !isFn(positionValue(f)) ? SDK.onFailure : undefined;
@@ -982,12 +1004,13 @@ describe('reads on a seeded store, for any input', () => {
       }
       assertNoPollution();
     });
+    expectMix(mix, { onSuccess: 0.3, onFailure: 0.1, threw: 0.05 });
   }, TEST_TIMEOUT_MS);
 
   it(`getActivityById (${RUNS} runs)`, async () => {
     const m = await readsModel();
     const arb = fc.record({ id: A.idCase(m.activityIds), s: A.cbSpec, f: A.cbSpec });
-    await assertProperty(arb, async ({ id, s, f }) => {
+    const mix = await assertProperty(arb, async ({ id, s, f }) => {
       const expectThrow = typeof id.id !== 'string' ? SDK.id : !isFn(positionValue(s)) ? SDK.onSuccess : !isFn(positionValue(f)) ? SDK.onFailure : undefined;
       const obs = await observe(() => `getActivityById(${String(id.id).slice(0, 40)})`, {
         cbs: [{ name: 'onSuccess', spec: s }, { name: 'onFailure', spec: f }],
@@ -1004,13 +1027,14 @@ describe('reads on a seeded store, for any input', () => {
       }
       assertNoPollution();
     });
+    expectMix(mix, { onSuccess: 0.3, onFailure: 0.1, threw: 0.1 });
   }, TEST_TIMEOUT_MS);
 
   it(`getUserSessionToken (${RUNS} runs)`, async () => {
     const m = await readsModel();
     let token: string | undefined;
     const arb = fc.option(A.cbSpec, { nil: undefined, freq: 8 });
-    await assertProperty(arb, async (cb) => {
+    const mix = await assertProperty(arb, async (cb) => {
       const obs = await observe(() => 'getUserSessionToken', {
         cbs: [{ name: 'callback', spec: cb }],
         invoke: ([callback]) => m.h.shim.Wix.Activities.getUserSessionToken(callback as never),
@@ -1026,6 +1050,7 @@ describe('reads on a seeded store, for any input', () => {
       assertNoPollution();
     });
     expect(token).toBe(`wix-hive-shim.${m.h.session}`);
+    expectMix(mix, { callback: 0.6, none: 0.05 });
   }, TEST_TIMEOUT_MS);
 
   it(`a cursor's next and previous (${RUNS} runs of 1–6 moves)`, async () => {
@@ -1047,10 +1072,10 @@ describe('reads on a seeded store, for any input', () => {
     );
     const move = fc.record({
       forward: fc.boolean(),
-      s: fc.constant(A.fnCb(false)),
+      s: A.cbSpec,
       f: fc.option(A.cbSpec, { nil: undefined, freq: 3 }),
     });
-    await assertProperty(fc.record({ start, moves: fc.array(move, { minLength: 1, maxLength: 6 }) }), async ({ start: st, moves }) => {
+    const mix = await assertProperty(fc.record({ start, moves: fc.array(move, { minLength: 1, maxLength: 6 }) }), async ({ start: st, moves }) => {
       const exp = st.kind === 'contacts' ? expectedContacts(m, st.options) : expectedActivities(m, st.options);
       const cursor = await success<Cursor<{ id: string }>>((ok, fail) =>
         st.kind === 'contacts'
@@ -1078,6 +1103,7 @@ describe('reads on a seeded store, for any input', () => {
           barrier: barrierOf(m.h),
         });
         const out = convention(obs, expectThrow, { mustCall: expectThrow === undefined, syncEmptyAllowed: !hasPage, ...(mayThrow ? { mayThrow } : {}) });
+        count(hasPage ? 'page' : 'no page');
         if (out.kind === 'threw') continue;
         expect(out.kind === 'called' && out.name, `cursor.${dir} calls onSuccess`).toBe('onSuccess');
         const page = (out as { value: Array<{ id: string }> }).value;
@@ -1096,6 +1122,50 @@ describe('reads on a seeded store, for any input', () => {
       }
       assertNoPollution();
     });
+    expectMix(mix, { page: 1, 'no page': 0.3 });
     await checkStore(m.h, 'after the cursor property');
   }, TEST_TIMEOUT_MS);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The harness itself: it must catch what it looks for.
+
+describe('the property harness', () => {
+  type Fn = (v: unknown) => void;
+  const only = (name: string) => [{ name, spec: A.fnCb() }];
+
+  it('flags a double callback, a synchronous one, and one that comes late', async () => {
+    const known = lateViolations.length;
+    const twice = await observe(() => 'twice', {
+      cbs: only('onSuccess'),
+      invoke: ([ok]) => { void Promise.resolve().then(() => { (ok as Fn)(1); (ok as Fn)(2); }); },
+      mustCall: true,
+      barrier: macrotask,
+    });
+    expect(() => convention(twice, undefined, { mustCall: true })).toThrow(/at most one callback/);
+    const sync = await observe(() => 'sync', { cbs: only('onSuccess'), invoke: ([ok]) => { (ok as Fn)(1); }, mustCall: true, barrier: macrotask });
+    expect(() => convention(sync, undefined, { mustCall: true })).toThrow(/ran synchronously/);
+    const thrownError = await observe(() => 'error object', { cbs: [], invoke: () => { throw new TypeError('Wix SDK: x'); }, mustCall: false, barrier: macrotask });
+    expect(() => convention(thrownError, 'x', { mustCall: false })).toThrow(/must be a string/);
+    await observe(() => 'late', {
+      cbs: only('onSuccess'),
+      invoke: ([ok]) => { setTimeout(() => (ok as Fn)(1), 0); setTimeout(() => (ok as Fn)(2), 100); },
+      mustCall: true,
+      barrier: macrotask,
+    });
+    await lastLateCheck;
+    expect(lateViolations.slice(known)).toEqual(['twice: 2 callbacks (onSuccess, onSuccess)', 'late: 2 callbacks (onSuccess, onSuccess)']);
+    lateViolations.length = known;
+  });
+
+  it('flags an index that disagrees with its record', async () => {
+    const h = await harness();
+    await success<ReconcileResult>((ok, fail) => h.shim.Wix.Contacts.reconcileContact({ emails: [{ tag: 'main', email: 'Ann@Example.com' }] }, ok, fail));
+    await checkStore(h, 'intact');
+    const tx = h.db.transaction(['contacts'], 'readwrite');
+    const store = tx.objectStore('contacts');
+    const [row] = await request(store.getAll() as IDBRequest<ContactRow[]>);
+    await request(store.put({ ...row!, emailKeys: ['someone@else.com'] }));
+    await expect(checkStore(h, 'corrupted')).rejects.toThrow(/emailKeys = normalised emails/);
+  });
 });

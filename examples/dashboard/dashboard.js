@@ -219,6 +219,9 @@
     }
   }
 
+  $('next').addEventListener('click', () => turnPage(true));
+  $('prev').addEventListener('click', () => turnPage(false));
+
   function setPagerBusy(busy) {
     $('prev').disabled = busy || !state.cursor || !state.cursor.hasPrevious();
     $('next').disabled = busy || !state.cursor || !state.cursor.hasNext();
@@ -400,15 +403,16 @@
       h('input', { name: 'label', placeholder: 'Add a label', list: 'known-labels', 'aria-label': 'New label', 'data-testid': 'labels-input', autocomplete: 'off' }),
       h('button', { type: 'submit', class: 'secondary small', 'data-testid': 'labels-add' }, 'Add')));
 
-    const deleteBox = h('div', { class: 'delete-box' });
-    const showDelete = () => deleteBox.replaceChildren(h('button', {
-      type: 'button', class: 'danger small', 'data-testid': 'delete-contact',
-      onclick: () => deleteBox.replaceChildren(
-        h('span', { class: 'confirm-text' }, 'Delete this contact? Its activities stay, unlinked.'),
+    // Delete asks inline (no confirm() dialog): the button opens a confirmation bar.
+    const confirmBar = h('div', { class: 'confirm-bar', role: 'alert', hidden: true },
+      h('span', {}, 'Delete this contact? Its activities stay, unlinked.'),
+      h('span', { class: 'confirm-actions' },
         h('button', { type: 'button', class: 'danger solid small', 'data-testid': 'delete-confirm', onclick: () => removeContact(c) }, 'Delete'),
-        h('button', { type: 'button', class: 'secondary small', 'data-testid': 'delete-cancel', onclick: showDelete }, 'Cancel')),
-    }, 'Delete contact'));
-    showDelete();
+        h('button', { type: 'button', class: 'secondary small', 'data-testid': 'delete-cancel', onclick: () => { confirmBar.hidden = true; } }, 'Cancel')));
+    const deleteButton = h('button', {
+      type: 'button', class: 'danger small', 'data-testid': 'delete-contact', title: 'Delete this contact (WixShim.deleteContact)',
+      onclick: () => { confirmBar.hidden = false; },
+    }, 'Delete');
 
     body.replaceChildren(
       h('div', { class: 'detail-head' },
@@ -416,7 +420,9 @@
         h('div', { class: 'detail-title' },
           h('h2', { 'data-testid': 'detail-name' }, displayName(c)),
           company ? h('p', { class: 'muted' }, company) : null,
-          c.picture && !httpUrl(c.picture) ? h('p', { class: 'muted small' }, 'Picture (not an http(s) URL): ', h('span', { class: 'unsafe-url' }, c.picture)) : null)),
+          c.picture && !httpUrl(c.picture) ? h('p', { class: 'muted small' }, 'Picture (not an http(s) URL): ', h('span', { class: 'unsafe-url' }, c.picture)) : null),
+        deleteButton),
+      confirmBar,
       h('div', { class: 'detail-block' }, h('h3', {}, 'Labels'), labelsEditor),
       h('dl', { class: 'facts' },
         section('Emails', c.emails.map((e) => [h('span', { class: 'value' }, e.email), tagOf(e),
@@ -427,8 +433,7 @@
         section('Dates', c.dates.map((d) => [h('span', { class: 'value' }, fmtDate(d.date)), tagOf(d)])),
         h('div', { class: 'facts-row' }, h('dt', {}, 'Created'), h('dd', { 'data-testid': 'detail-created' }, h('time', { datetime: c.createdAt }, fmtDateTime(c.createdAt)))),
         h('div', { class: 'facts-row' }, h('dt', {}, 'Modified'), h('dd', { 'data-testid': 'detail-modified' }, h('time', { datetime: c.modifiedAt }, fmtDateTime(c.modifiedAt)))),
-        h('div', { class: 'facts-row' }, h('dt', {}, 'ID'), h('dd', { class: 'mono small' }, c.id))),
-      deleteBox);
+        h('div', { class: 'facts-row' }, h('dt', {}, 'ID'), h('dd', { class: 'mono small' }, c.id))));
     body.dataset.id = c.id;
     body.hidden = false;
     document.getElementById('detail-empty').hidden = true;
@@ -539,7 +544,12 @@
       case 'scheduler/appointment': case 'scheduler/confirmation': case 'scheduler/cancel':
         return [str(i.title), i.time && i.time.start ? fmtDateTime(i.time.start) : '', i.price && str(i.price.formattedPrice)].filter(Boolean).join(' · ');
       case 'events/rsvp': return [str(i.eventTitle), i.time && i.time.start ? fmtDate(i.time.start) : '', i.totalNumberAttendees ? `${str(i.totalNumberAttendees)} attending` : ''].filter(Boolean).join(' · ');
-      case 'messaging/im': return Array.isArray(i.content) ? i.content.map((m) => m && `${m.direction === 'BUSINESS_TO_CUSTOMER' ? 'You' : 'Them'}: ${str(m.message)}`).filter(Boolean).join('  ') : '';
+      case 'messaging/im': {
+        // The messages the summary does not already quote.
+        const summary = (a.activityDetails && a.activityDetails.summary) || '';
+        const messages = Array.isArray(i.content) ? i.content.filter((m) => m && str(m.message) && !summary.includes(str(m.message))) : [];
+        return messages.map((m) => `${m.direction === 'BUSINESS_TO_CUSTOMER' ? 'Reply' : 'Customer'}: ${str(m.message)}`).join(' · ');
+      }
       case 'social/comment': return str(i.text);
       case 'form/subscription-form': case 'form/form':
         return Array.isArray(i.additionalFields || i.fields) ? (i.additionalFields || i.fields).map((f) => f && `${str(f.name)}: ${str(f.value)}`).join(', ') : '';
