@@ -164,6 +164,15 @@ export function createShim(options: ShimOptions = {}): Shim {
     Wix,
     seed: (fixture) => control(async () => {
       // Plain data only, as every SDK payload: a function or a cycle fails validation, not storage.
+      if (fixture !== undefined && fixture !== null && Object.prototype.toString.call(fixture) !== '[object Object]') {
+        // Otherwise `seed([])` would read as "no records" and wipe the store.
+        throw badRequest('Failed to seed: the fixture must be an object {contacts: [...], activities: [...]}. Nothing was changed');
+      }
+      for (const key of ['contacts', 'activities'] as const) {
+        const list = (fixture as Record<string, unknown> | null | undefined)?.[key];
+        // Checked before the JSON copy, which would turn a function here into "no records".
+        if (list !== undefined && list !== null && !Array.isArray(list)) throw badRequest(`Failed to seed: ${key} must be an array. Nothing was changed`);
+      }
       const copy = jsonCopy(fixture ?? {}, 'fixture');
       if (!copy.ok) throw copy.failure;
       const f = (copy.value ?? {}) as Fixture;

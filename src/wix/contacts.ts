@@ -45,7 +45,9 @@ export const MAX_PAGE = 500;
 export function pageSizeOf(value: unknown, fallback: number, method: string): number {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAGE) {
-    throw badRequest(`Failed to ${method}: pageSize ${JSON.stringify(value) ?? String(value)} is invalid. Pass an integer from 1 to ${MAX_PAGE}`);
+    // Describe without JSON.stringify: a BigInt or a cycle would make the message itself throw.
+    const shown = typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? JSON.stringify(value) ?? String(value) : `of type ${typeof value}`;
+    throw badRequest(`Failed to ${method}: pageSize ${shown} is invalid. Pass an integer from 1 to ${MAX_PAGE}`);
   }
   return value;
 }
@@ -66,12 +68,22 @@ export function createContacts(ctx: ShimContext): WixContacts {
     getContacts(options, onSuccess, onFailure) {
       check(isSdkObject(options), SdkMessage.options, r, 'getContacts needs an options object as its first argument, e.g. getContacts({}, onSuccess)');
       check(isFunction(onSuccess), SdkMessage.onSuccess, r, 'getContacts needs an onSuccess function as its second argument');
-      const opts = (options ?? {}) as Record<string, unknown>;
+      // Read at call time (a later change by the caller must not matter), and validated from the
+      // values themselves: a JSON copy would turn NaN into null and drop a Symbol, hiding the mistake.
+      let snapshot: { pageSize: unknown; label: unknown } | undefined;
+      try {
+        const o = (options ?? {}) as Record<string, unknown>;
+        snapshot = { pageSize: o.pageSize, label: Array.isArray(o.label) ? [...(o.label as unknown[])] : o.label };
+      } catch {
+        snapshot = undefined; // a throwing getter or a revoked proxy: reported below as BAD_REQUEST
+      }
       runCursorQuery<Contact>(ctx, {
         method: 'Wix.Contacts.getContacts',
         doing: 'get contacts',
         withTotal: true,
         plan() {
+          if (!snapshot) throw badRequest('Failed to get contacts: the options object could not be read. Pass a plain object {label?, pageSize?}');
+          const opts = snapshot;
           const pageSize = pageSizeOf(opts.pageSize, DEFAULT_CONTACTS_PAGE, 'get contacts');
           const labels = stringList(opts.label, 'label', 'get contacts');
           const plan: PagePlan = {

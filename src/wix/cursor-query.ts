@@ -38,6 +38,7 @@ export function runCursorQuery<T>(
       first = page.first;
       last = page.last;
       return new WixDataCursor<T>(page.items, page.total, pageSize, page.more, {
+        callbackThrew: (error) => ctx.reporter.callbackThrew(`${q.method} cursor`, error),
         load(forward, ok, fail) {
           settle<{ items: T[]; more: boolean }, WixErrorCode>({
             method: `${q.method} cursor.${forward ? 'next' : 'previous'}`,

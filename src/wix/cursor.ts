@@ -1,3 +1,6 @@
+import { SdkMessage } from '../core/errors';
+import { sdkArgumentError } from './calling';
+
 /**
  * `WixDataCursor`: what `getContacts` and `getActivities` hand to `onSuccess` (facts §5, SPEC §2.4).
  * `next`/`previous` move this same cursor and pass the new page's array, as the SDK did; with no
@@ -7,6 +10,8 @@
 /** Loads the page after (`forward`) or before the current one. Internal to the shim. */
 export interface CursorPager<T> {
   load(forward: boolean, onSuccess: (page: T[], more: boolean) => void, onFailure: (error: unknown) => void): void;
+  /** A user callback threw: reported, never rethrown into the shim. */
+  callbackThrew(error: unknown): void;
 }
 
 /** @internal */
@@ -69,11 +74,14 @@ export class WixDataCursor<T = unknown> {
   }
 
   private move(forward: boolean, onSuccess: (page: T[]) => void, onFailure?: (error: string) => void): void {
+    // The SDK did not check here and failed later inside its message listener; SPEC §2.1 asks
+    // every required callback to be checked up front, with the SDK's own wording.
+    if (typeof onSuccess !== 'function') throw sdkArgumentError(SdkMessage.onSuccess);
+    const pager = pagers.get(this as WixDataCursor<unknown>) as CursorPager<T>;
     if (!(forward ? this._hasNext : this._hasPrevious)) {
-      onSuccess([]);
+      try { onSuccess([]); } catch (error) { pager.callbackThrew(error); }
       return;
     }
-    const pager = pagers.get(this as WixDataCursor<unknown>) as CursorPager<T>;
     pager.load(
       forward,
       (page, more) => {
