@@ -7,12 +7,10 @@ import { mergeContact } from '../src/core/reconcile';
 import type { CleanContactInfo } from '../src/core/contact-schema';
 import type { Contact, ReconcileResult } from '../src/core/types';
 import type { Shim } from '../src/shim/create-shim';
-import { newShim, outcome, success, failure } from './helpers';
+import { newShim, success, failure } from './helpers';
 
 type Info = Record<string, unknown>;
 
-const reconcile = (shim: Shim, info: unknown) =>
-  outcome<ReconcileResult, unknown>((ok, fail) => shim.Wix.Contacts.reconcileContact(info as object, ok, fail));
 const reconciled = (shim: Shim, info: unknown) =>
   success<ReconcileResult>((ok, fail) => shim.Wix.Contacts.reconcileContact(info as object, ok, fail));
 const rejected = (shim: Shim, info: unknown) =>

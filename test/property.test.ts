@@ -61,7 +61,6 @@ const WIX_ERRORS = ['WIX_ERROR', 'NOT_FOUND', 'BAD_REQUEST', 'INVALID_SCHEMA', '
 // ---------------------------------------------------------------------------------------------
 // Small utilities
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function macrotasks(n: number): Promise<void> {
   for (let i = 0; i < n; i++) await macrotask();

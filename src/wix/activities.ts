@@ -13,6 +13,7 @@ import { check, invoke, isFunction, settle, type Callback } from './calling';
 import { pageSizeOf, stringList } from './contacts';
 import type { WixDataCursor } from './cursor';
 import { runCursorQuery } from './cursor-query';
+import { getById } from './get-by-id';
 import { jsonCopy } from './json-copy';
 
 /** The activity descriptor `postActivity` takes. */
@@ -179,14 +180,7 @@ export function createActivities(ctx: ShimContext): WixActivities {
     },
 
     getActivityById(id, onSuccess, onFailure) {
-      check(typeof id === 'string', SdkMessage.id, r, 'getActivityById needs the activity id string as its first argument');
-      check(isFunction(onSuccess), SdkMessage.onSuccess, r, 'getActivityById needs an onSuccess function as its second argument');
-      check(isFunction(onFailure), SdkMessage.onFailure, r, 'getActivityById needs an onFailure function as its third argument');
-      settle<Activity, WixErrorCode>({
-        method: 'Wix.Activities.getActivityById', doing: 'get the activity', reporter: r, delay: ctx.delay,
-        onSuccess, onFailure, failureValue: (f) => f.code,
-        work: async () => { ctx.fault('Wix.Activities.getActivityById'); return ctx.store.getActivity(id); },
-      });
+      getById(ctx, 'Wix.Activities.getActivityById', 'activity', [id, onSuccess, onFailure], (i) => ctx.store.getActivity(i));
     },
 
     getUserSessionToken(callback) {

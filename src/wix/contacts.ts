@@ -7,6 +7,7 @@ import type { PagePlan } from '../storage/paging';
 import { check, isFunction, isSdkObject, settle, type Callback } from './calling';
 import { runCursorQuery } from './cursor-query';
 import type { WixDataCursor } from './cursor';
+import { getById } from './get-by-id';
 import { jsonCopy } from './json-copy';
 
 /** Options of `getContacts`. */
@@ -97,14 +98,7 @@ export function createContacts(ctx: ShimContext): WixContacts {
     },
 
     getContactById(id, onSuccess, onFailure) {
-      check(typeof id === 'string', SdkMessage.id, r, 'getContactById needs the contact id string as its first argument');
-      check(isFunction(onSuccess), SdkMessage.onSuccess, r, 'getContactById needs an onSuccess function as its second argument');
-      check(isFunction(onFailure), SdkMessage.onFailure, r, 'getContactById needs an onFailure function as its third argument');
-      settle<Contact, WixErrorCode>({
-        method: 'Wix.Contacts.getContactById', doing: 'get the contact', reporter: r, delay: ctx.delay,
-        onSuccess, onFailure, failureValue: (f) => f.code,
-        work: async () => { ctx.fault('Wix.Contacts.getContactById'); return ctx.store.getContact(id); },
-      });
+      getById(ctx, 'Wix.Contacts.getContactById', 'contact', [id, onSuccess, onFailure], (i) => ctx.store.getContact(i));
     },
 
     reconcileContact(contactInfo, onSuccess, onFailure) {
