@@ -135,16 +135,18 @@ export class HiveStore {
           else contactId = undefined;
         }
       }
-      if (contactId && contactId !== sessionRow.contactId) {
-        // The session now has a contact: its earlier anonymous activities belong to it too.
+      if (contactId && !sessionRow.contactId) {
+        // The session's first contact: its earlier anonymous activities belong to it too. Only
+        // then can unlinked ones exist (once a session has a contact, every post links), so the
+        // scan runs once per session, not on every post.
         const earlier = await tx.scan<ActivityRow>('activities', { index: 'bySession', range: { lower: session, upper: session } });
         for (const row of earlier) {
           if (row.contactId) continue;
           await tx.put('activities', { ...row, contactId });
           ctx.changes.push({ event: 'updated', entity: 'activity', id: row.id, previous: row.activity });
         }
-        await tx.put('sessions', { ...sessionRow, contactId });
       }
+      if (contactId && contactId !== sessionRow.contactId) await tx.put('sessions', { ...sessionRow, contactId });
       await tx.put('activities', activityRow(activity, contactId, session));
       const posted = contactId ? { activityType: activity.activityType, contactId } : { activityType: activity.activityType };
       ctx.changes.push({ event: 'created', entity: 'activity', id: activity.id, posted });

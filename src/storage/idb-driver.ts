@@ -182,7 +182,10 @@ export async function openIdbDriver({ factory, name }: IdbDriverOptions): Promis
         committed.catch(() => undefined);
         throw error;
       }
-      await committed;
+      // A write is reported only once durable. A read has all it needs once its requests
+      // succeed: waiting for `complete` as well costs a whole event-loop turn per call.
+      if (mode === 'readwrite') await committed;
+      else committed.catch(() => undefined);
       return result;
     },
     close() {
