@@ -27,7 +27,9 @@ const CONTACTS = env('BENCH_CONTACTS', 100_000);
 const SMALL = 100;
 const PAGE_SIZE = 25;
 const DEPTH = Math.min(env('BENCH_DEPTH', 4000), Math.floor(CONTACTS / PAGE_SIZE));
-const NEXT_TIMED = 10; // cursor.next calls timed per round and side
+const NEXT_BLOCK = 10; // cursor.next calls per block
+const NEXT_BLOCKS = 3; // blocks per round and side
+const NEXT_PER_ROUND = NEXT_BLOCK * NEXT_BLOCKS;
 const RECONCILES = env('BENCH_RECONCILES', 500);
 const RECONCILE_BLOCK = Math.min(100, RECONCILES);
 const FIRST_PAGE_REPS = env('BENCH_PAGE_REPS', 2); // each one counts all 100,000 contacts
@@ -367,19 +369,20 @@ async function runAll(context, userDataDir) {
   for (const side of ['shim', 'raw']) await ev('cursorOpen', { side, db: bigDb, pageSize: PAGE_SIZE });
   const seen = { shim: [], raw: [] };
   const nextScenario = {
-    ops: NEXT_TIMED,
+    ops: NEXT_PER_ROUND,
+    blocks: NEXT_BLOCKS,
     block: async (side) => {
-      const res = await ev('cursorNext', { side, db: bigDb, k: NEXT_TIMED, pageSize: PAGE_SIZE });
-      if (res.items !== NEXT_TIMED * PAGE_SIZE) throw new Error(`${side}: pages ${res.from}-${res.to} held ${res.items} contacts`);
+      const res = await ev('cursorNext', { side, db: bigDb, k: NEXT_BLOCK, pageSize: PAGE_SIZE });
+      if (res.items !== NEXT_BLOCK * PAGE_SIZE) throw new Error(`${side}: pages ${res.from}-${res.to} held ${res.items} contacts`);
       seen[side].push(...res.firstIds);
       return res.ms;
     },
   };
-  const shallow = await measure(`cursor.next, pages 2–${1 + ROUNDS * NEXT_TIMED} (25) of ${fmtN(CONTACTS)}`, nextScenario);
-  const walkTo = DEPTH - ROUNDS * NEXT_TIMED;
+  const shallow = await measure(`cursor.next, pages 2–${1 + ROUNDS * NEXT_PER_ROUND} (25) of ${fmtN(CONTACTS)}`, nextScenario);
+  const walkTo = DEPTH - ROUNDS * NEXT_PER_ROUND;
   for (const side of ['shim', 'raw']) {
     const { ms } = await ev('cursorWalk', { side, db: bigDb, page: walkTo, pageSize: PAGE_SIZE });
-    log(`${side}: moved to page ${fmtN(walkTo)} in ${(ms / 1000).toFixed(1)} s${side === 'shim' ? ` (cursor.next, ${(ms / (walkTo - 1 - ROUNDS * NEXT_TIMED)).toFixed(2)} ms/page)` : ' (cursor.advance)'}`);
+    log(`${side}: moved to page ${fmtN(walkTo)} in ${(ms / 1000).toFixed(1)} s${side === 'shim' ? ` (cursor.next, ${(ms / (walkTo - 1 - ROUNDS * NEXT_PER_ROUND)).toFixed(2)} ms/page)` : ' (cursor.advance)'}`);
   }
   const deep = await measure(`cursor.next, pages ${fmtN(walkTo + 1)}–${fmtN(DEPTH)} (25) of ${fmtN(CONTACTS)}`, nextScenario);
   diagnostics.cursorPagesAgree = JSON.stringify(seen.shim) === JSON.stringify(seen.raw);
@@ -460,7 +463,7 @@ async function runAll(context, userDataDir) {
     loadAverage: load,
     config: {
       rounds: ROUNDS, seedRounds: SEED_ROUNDS, calls: CALLS, block: BLOCK, contacts: CONTACTS, small: SMALL, pageSize: PAGE_SIZE,
-      depth: DEPTH, nextTimedPerRound: NEXT_TIMED, reconciles: RECONCILES, firstPageReps: FIRST_PAGE_REPS, labelPageReps: LABEL_PAGE_REPS, label: LABEL,
+      depth: DEPTH, nextPerRound: NEXT_PER_ROUND, nextBlock: NEXT_BLOCK, reconciles: RECONCILES, firstPageReps: FIRST_PAGE_REPS, labelPageReps: LABEL_PAGE_REPS, label: LABEL,
     },
     diagnostics,
   };
