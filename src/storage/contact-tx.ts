@@ -11,6 +11,8 @@ export interface TxContext {
   nowIso: string;
   newId: () => string;
   changes: Change[];
+  /** Writes issued but not awaited; the transaction awaits them all before it commits. */
+  writes: Array<Promise<void>>;
 }
 
 /** The earliest-created contact holding any of the keys, if any. */
@@ -41,7 +43,7 @@ export function reconcileResult(contact: Contact, isNew: boolean, rejected: Reco
 export async function mergeInto(tx: Tx, row: ContactRow, info: CleanContactInfo, ctx: TxContext): Promise<ReconcileResult> {
   const outcome = mergeContact(row.contact, info, ctx.nowIso);
   if (outcome.changed) {
-    await tx.put('contacts', contactRow(outcome.contact));
+    ctx.writes.push(tx.put('contacts', contactRow(outcome.contact)));
     ctx.changes.push({ event: 'updated', entity: 'contact', id: row.id, previous: row.contact });
   }
   return reconcileResult(outcome.contact, false, outcome.rejectedData, outcome.existingData);
@@ -52,7 +54,7 @@ export async function reconcileInTx(tx: Tx, info: CleanContactInfo, ctx: TxConte
   const match = await findMatch(tx, matchKeysOf(info));
   if (match) return mergeInto(tx, match, info, ctx);
   const contact = createContact(info, ctx.newId(), ctx.nowIso);
-  await tx.put('contacts', contactRow(contact));
+  ctx.writes.push(tx.put('contacts', contactRow(contact)));
   ctx.changes.push({ event: 'created', entity: 'contact', id: contact.id });
   return reconcileResult(contact, true);
 }

@@ -31,6 +31,8 @@ export interface Tx {
   keys(store: StoreName, spec: ScanSpec): Promise<Key[]>;
   count(store: StoreName, spec?: Pick<ScanSpec, 'index' | 'range'>): Promise<number>;
   put(store: StoreName, row: object): Promise<void>;
+  /** Puts every row, all issued at once; settles when the last one is written. */
+  putAll?(store: StoreName, rows: object[]): Promise<void>;
   delete(store: StoreName, key: Key): Promise<void>;
   clear(store: StoreName): Promise<void>;
 }

@@ -78,8 +78,12 @@ export class HiveStore {
   /** Runs a transaction and announces its changes once it has committed. */
   async transact<T>(mode: TxMode, stores: StoreName[], fn: (tx: Tx, ctx: TxContext) => Promise<T>, durability?: 'relaxed'): Promise<T> {
     const driver = await this.driver();
-    const ctx: TxContext = { nowIso: new Date(this.options.now()).toISOString(), newId: this.options.newId, changes: [] };
-    const result = await driver.run(mode, stores, (tx) => fn(tx, ctx), durability ? { durability } : undefined);
+    const ctx: TxContext = { nowIso: new Date(this.options.now()).toISOString(), newId: this.options.newId, changes: [], writes: [] };
+    const result = await driver.run(mode, stores, async (tx) => {
+      const out = await fn(tx, ctx);
+      await Promise.all(ctx.writes);
+      return out;
+    }, durability ? { durability } : undefined);
     if (ctx.changes.length) this.options.onChange(ctx.changes);
     return result;
   }
@@ -123,17 +127,21 @@ export class HiveStore {
    */
   postActivity({ activity, contactUpdate, session }: NewActivity): Promise<PostActivityResult> {
     return this.transact('readwrite', ['activities', 'contacts', 'sessions'], async (tx, ctx) => {
-      const sessionRow = (await tx.get<SessionRow>('sessions', session)) ?? { id: session };
-      let contactId = sessionRow.contactId;
-      if (contactUpdate) {
-        const keys = matchKeysOf(contactUpdate);
-        if (keys.emails.length || keys.phones.length) {
-          contactId = (await reconcileInTx(tx, contactUpdate, ctx)).contact.id;
-        } else if (contactId) {
-          const row = await tx.get<ContactRow>('contacts', contactId);
-          if (row) await mergeInto(tx, row, contactUpdate, ctx);
-          else contactId = undefined;
-        }
+      // Read the session in the same round trip as the first lookup or write, not in one of its own.
+      const keys = contactUpdate ? matchKeysOf(contactUpdate) : undefined;
+      const reconcilable = !!contactUpdate && !!keys && (keys.emails.length > 0 || keys.phones.length > 0);
+      // With no contactUpdate the activity is put at once, unlinked, and again below only if the session has a contact.
+      const early = contactUpdate ? undefined : tx.put('activities', activityRow(activity, undefined, session));
+      const [found, reconciled] = await Promise.all([
+        tx.get<SessionRow>('sessions', session),
+        reconcilable ? reconcileInTx(tx, contactUpdate, ctx) : undefined,
+      ]);
+      const sessionRow = found ?? { id: session };
+      let contactId = reconciled ? reconciled.contact.id : sessionRow.contactId;
+      if (contactUpdate && !reconcilable && contactId) {
+        const row = await tx.get<ContactRow>('contacts', contactId);
+        if (row) await mergeInto(tx, row, contactUpdate, ctx);
+        else contactId = undefined;
       }
       if (contactId && !sessionRow.contactId) {
         // The session's first contact: its earlier anonymous activities belong to it too. Only
@@ -146,8 +154,10 @@ export class HiveStore {
           ctx.changes.push({ event: 'updated', entity: 'activity', id: row.id, previous: row.activity });
         }
       }
-      if (contactId && contactId !== sessionRow.contactId) await tx.put('sessions', { ...sessionRow, contactId });
-      await tx.put('activities', activityRow(activity, contactId, session));
+      // The last writes go out together; the transaction awaits them before it commits.
+      if (contactId && contactId !== sessionRow.contactId) ctx.writes.push(tx.put('sessions', { ...sessionRow, contactId }));
+      if (early) ctx.writes.push(early);
+      if (!early || contactId) ctx.writes.push(tx.put('activities', activityRow(activity, contactId, session)));
       const posted = contactId ? { activityType: activity.activityType, contactId } : { activityType: activity.activityType };
       ctx.changes.push({ event: 'created', entity: 'activity', id: activity.id, posted });
       return { activityId: activity.id, contactId: contactId ?? null };
@@ -163,14 +173,16 @@ export class HiveStore {
     return this.transact('readwrite', ALL_STORES, async (tx, ctx) => {
       const before = await Promise.all([tx.count('contacts'), tx.count('activities')]);
       await Promise.all(['contacts', 'activities', 'sessions'].map((s) => tx.clear(s as StoreName)));
-      if (options.meta) await tx.put('meta', options.meta);
       // One summary change rather than one per record: listeners re-read on a bulk replace.
       if (before[0] || before[1] || contacts.length || activities.length) ctx.changes.push({ event: 'replaced', entity: 'all' });
-      // Issue every put before awaiting any: one round of requests instead of one per record.
-      const puts: Array<Promise<void>> = [];
-      for (const c of contacts) puts.push(tx.put('contacts', contactRow(c)));
-      for (const a of activities) puts.push(tx.put('activities', activityRow(a.activity, a.contactId, undefined)));
-      await Promise.all(puts);
+      // Every write issued before any is awaited, the snapshot included: one round of requests.
+      const putAll = (store: StoreName, rows: object[]) =>
+        (tx.putAll ? tx.putAll(store, rows) : Promise.all(rows.map((r) => tx.put(store, r))).then(() => undefined));
+      await Promise.all([
+        options.meta ? tx.put('meta', options.meta) : undefined,
+        putAll('contacts', contacts.map(contactRow)),
+        putAll('activities', activities.map((a) => activityRow(a.activity, a.contactId, undefined))),
+      ]);
     }, options.durability);
   }
 

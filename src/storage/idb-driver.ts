@@ -120,6 +120,13 @@ function wrap(tx: IDBTransaction, ranges: KeyRanges | undefined, cmp: Compare): 
     put: async (store, row) => { await request(tx.objectStore(store).put(row)); },
     delete: (store, key) => request(tx.objectStore(store).delete(key as IDBValidKey)),
     clear: (store) => request(tx.objectStore(store).clear()),
+    putAll(store, rows) {
+      // One object-store handle and one promise for the lot, not one of each per row.
+      const os = tx.objectStore(store);
+      let last: IDBRequest | undefined;
+      for (const row of rows) last = os.put(row);
+      return last ? request(last).then(() => undefined) : Promise.resolve();
+    },
   };
 }
 
@@ -184,7 +191,11 @@ export async function openIdbDriver({ factory, name }: IdbDriverOptions): Promis
       }
       // A write is reported only once durable. A read has all it needs once its requests
       // succeed: waiting for `complete` as well costs a whole event-loop turn per call.
-      if (mode === 'readwrite') await committed;
+      if (mode === 'readwrite') {
+        // Commit now rather than when the event loop next finds nothing pending.
+        try { tx.commit?.(); } catch { /* already committing */ }
+        await committed;
+      }
       else committed.catch(() => undefined);
       return result;
     },
