@@ -52,3 +52,25 @@ export interface Driver {
   run<T>(mode: TxMode, stores: StoreName[], fn: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T>;
   close(): void;
 }
+
+/**
+ * Marks every promise a `Tx` method returns as handled (awaiting it still throws). When one write
+ * fails, the transaction aborts and its other requests fail too; a caller that stopped at the
+ * first error never awaits those, and they must not surface as unhandled rejections.
+ */
+export function withHandledRejections(tx: Tx): Tx {
+  const out = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(tx) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+    out[name] = (...args: unknown[]) => {
+      let p: Promise<unknown>;
+      try {
+        p = method(...args);
+      } catch (error) {
+        p = Promise.reject(error); // a value that cannot be cloned throws inside put()
+      }
+      p.catch(() => undefined);
+      return p;
+    };
+  }
+  return out as unknown as Tx;
+}

@@ -10,7 +10,7 @@
  * usable `IDBKeyRange` exists, a key range is walked with a cursor that seeks to its start
  * (`continue(key)`) and stops at its end, comparing keys with the factory's own `cmp`.
  */
-import type { Driver, Key, KeyRangeSpec, ScanSpec, Tx, TxMode, TxOptions } from './driver';
+import { withHandledRejections, type Driver, type Key, type KeyRangeSpec, type ScanSpec, type Tx, type TxMode, type TxOptions } from './driver';
 import { DB_VERSION, UPGRADES, type StoreName, type UpgradeDb } from './schema';
 
 type Source = IDBObjectStore | IDBIndex;
@@ -18,10 +18,15 @@ type KeyRanges = Pick<typeof IDBKeyRange, 'bound' | 'lowerBound' | 'upperBound' 
 type Compare = (a: unknown, b: unknown) => number;
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
+  const settled = new Promise<T>((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
+  // When a transaction fails, its other requests fail too, and a caller that stopped at the first
+  // error never awaits them: marked handled here so they are not reported as unhandled rejections.
+  // Awaiting the promise still throws.
+  settled.catch(() => undefined);
+  return settled;
 }
 
 const bounded = (spec: KeyRangeSpec | undefined): spec is KeyRangeSpec =>
@@ -120,8 +125,9 @@ function wrap(tx: IDBTransaction, ranges: KeyRanges | undefined, cmp: Compare): 
     put: async (store, row) => { await request(tx.objectStore(store).put(row)); },
     delete: (store, key) => request(tx.objectStore(store).delete(key as IDBValidKey)),
     clear: (store) => request(tx.objectStore(store).clear()),
-    putAll(store, rows) {
-      // One object-store handle and one promise for the lot, not one of each per row.
+    async putAll(store, rows) {
+      // One object-store handle and one promise for the lot, not one of each per row. Async, so a
+      // row that cannot be cloned rejects this promise instead of throwing past its siblings.
       const os = tx.objectStore(store);
       let last: IDBRequest | undefined;
       for (const row of rows) last = os.put(row);
@@ -183,7 +189,7 @@ export async function openIdbDriver({ factory, name }: IdbDriverOptions): Promis
       const committed = done(tx);
       let result: T;
       try {
-        result = await fn(wrap(tx, ranges, cmp));
+        result = await fn(withHandledRejections(wrap(tx, ranges, cmp)));
       } catch (error) {
         try { tx.abort(); } catch { /* already finished */ }
         committed.catch(() => undefined);

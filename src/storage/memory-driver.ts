@@ -4,7 +4,7 @@
  * transactions run one at a time and roll back on failure, so atomicity holds as it does there.
  * Index scans sort on demand: fine for prototypes, not for 100,000 records.
  */
-import type { Driver, Key, ScanSpec, Tx, TxMode } from './driver';
+import { withHandledRejections, type Driver, type Key, type ScanSpec, type Tx, type TxMode } from './driver';
 import { compareKeys, inRange, isValidKey, keyAt } from './keys';
 import { LAYOUT, type StoreName } from './schema';
 
@@ -99,7 +99,7 @@ export function createMemoryDriver(): Driver {
         if (closed) throw new DOMException('The database connection is closed.', 'InvalidStateError');
         const undo: Array<() => void> = [];
         try {
-          return await fn(makeTx(mode, undo));
+          return await fn(withHandledRejections(makeTx(mode, undo)));
         } catch (error) {
           for (let i = undo.length - 1; i >= 0; i--) (undo[i] as () => void)();
           throw error;
