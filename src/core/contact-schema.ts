@@ -6,7 +6,6 @@ import * as z from 'zod/mini';
 import { describeIssues } from './issues';
 import { isIsoDate } from './iso-date';
 import { emailKey, phoneItemKey } from './normalize';
-import type { ContactInfo } from './types';
 
 /** A string of at most `max` characters. */
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -131,4 +130,3 @@ export function matchKeysOf(info: Pick<CleanContactInfo, 'emails' | 'phones'>): 
   };
 }
 
-export type { ContactInfo };

@@ -29,12 +29,10 @@ export function createIdFactory(now: () => number): IdFactory {
     } else counter = 0;
     lastMs = ms;
     const t = hex(ms, 12);
-    const variant = (0x8 | (parseInt(randomHex(1), 16) & 0x3)).toString(16);
-    return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${hex(counter, 3)}-${variant}${randomHex(3)}-${randomHex(12)}`;
+    // One draw of random bytes per id: the variant digit, then 15 random digits.
+    const r = randomHex(16);
+    const variant = (0x8 | (parseInt(r[0] as string, 16) & 0x3)).toString(16);
+    return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${hex(counter, 3)}-${variant}${r.slice(1, 4)}-${r.slice(4, 16)}`;
   };
 }
 
-/** The time an id was made, for ids of this factory. */
-export function idMillis(id: string): number {
-  return parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
-}

@@ -4,7 +4,7 @@
  * renumbered 1, 2, 3… per array, the invariant every stored contact keeps. Pure.
  */
 import * as z from 'zod/mini';
-import { contactInfoSchema, parseContactInfo, LIMITS } from './contact-schema';
+import { parseContactInfo, LIMITS } from './contact-schema';
 import { describeIssues } from './issues';
 import { isIsoDate } from './iso-date';
 import { emptyName } from './reconcile';
@@ -65,7 +65,6 @@ export function normalizeContactSeed(input: unknown, path: string, newId: () => 
   return { ok: true, value: contact };
 }
 
-export { contactInfoSchema };
 
 /** An activity for `seed`: the stored shape, plus the contact it belongs to. */
 export interface ActivitySeed {

@@ -176,7 +176,7 @@ export function createShim(options: ShimOptions = {}): Shim {
       const copy = jsonCopy(fixture ?? {}, 'fixture');
       if (!copy.ok) throw copy.failure;
       const f = (copy.value ?? {}) as Fixture;
-      const records = validateFixture(f.contacts, f.activities, { newId, nowIso: nowIso(), requireIds: false, doing: 'seed' });
+      const records = validateFixture(f.contacts ?? [], f.activities ?? [], { newId, nowIso: nowIso(), requireIds: false, doing: 'seed' });
       await replace(records, { key: SEED_KEY, value: records });
     }),
     reset: () => control(async () => {

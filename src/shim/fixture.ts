@@ -17,28 +17,25 @@ export interface FixtureOptions {
   doing: string;
 }
 
-export function validateFixture(contacts: unknown, activities: unknown, o: FixtureOptions): Records {
+/** `contacts` and `activities` are arrays already: seed and import check that before anything else. */
+export function validateFixture(contacts: readonly unknown[], activities: readonly unknown[], o: FixtureOptions): Records {
   const errors: string[] = [];
-  if (contacts !== undefined && !Array.isArray(contacts)) errors.push('contacts must be an array');
-  if (activities !== undefined && !Array.isArray(activities)) errors.push('activities must be an array');
   const out: Records = { contacts: [], activities: [] };
-  if (!errors.length) {
-    for (const [i, c] of ((contacts as unknown[] | undefined) ?? []).entries()) {
-      const r = normalizeContactSeed(c, `contacts[${i}]`, o.newId, o.nowIso);
-      if (!r.ok) errors.push(...r.errors);
-      else if (o.requireIds && !((c as Contact).id && (c as Contact).createdAt)) errors.push(`contacts[${i}] needs its id and createdAt`);
-      else out.contacts.push(r.value);
-    }
-    const ids = new Set(out.contacts.map((c) => c.id));
-    if (ids.size !== out.contacts.length) errors.push('two contacts share an id');
-    const activityIds = new Set<string>();
-    for (const [i, a] of ((activities as unknown[] | undefined) ?? []).entries()) {
-      const r = normalizeActivitySeed(a, `activities[${i}]`, ids, o.newId, o.nowIso);
-      if (!r.ok) errors.push(...r.errors);
-      else if (o.requireIds && !((a as Activity).id && (a as Activity).createdAt)) errors.push(`activities[${i}] needs its id and createdAt`);
-      else if (activityIds.has(r.value.activity.id)) errors.push(`activities[${i}].id repeats an earlier activity's id`);
-      else { activityIds.add(r.value.activity.id); out.activities.push(r.value); }
-    }
+  for (const [i, c] of contacts.entries()) {
+    const r = normalizeContactSeed(c, `contacts[${i}]`, o.newId, o.nowIso);
+    if (!r.ok) errors.push(...r.errors);
+    else if (o.requireIds && !((c as Contact).id && (c as Contact).createdAt)) errors.push(`contacts[${i}] needs its id and createdAt`);
+    else out.contacts.push(r.value);
+  }
+  const ids = new Set(out.contacts.map((c) => c.id));
+  if (ids.size !== out.contacts.length) errors.push('two contacts share an id');
+  const activityIds = new Set<string>();
+  for (const [i, a] of activities.entries()) {
+    const r = normalizeActivitySeed(a, `activities[${i}]`, ids, o.newId, o.nowIso);
+    if (!r.ok) errors.push(...r.errors);
+    else if (o.requireIds && !((a as Activity).id && (a as Activity).createdAt)) errors.push(`activities[${i}] needs its id and createdAt`);
+    else if (activityIds.has(r.value.activity.id)) errors.push(`activities[${i}].id repeats an earlier activity's id`);
+    else { activityIds.add(r.value.activity.id); out.activities.push(r.value); }
   }
   if (errors.length) {
     const more = errors.length > 20 ? ` and ${errors.length - 20} more` : '';

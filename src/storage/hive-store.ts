@@ -2,8 +2,7 @@
  * The shim's storage service: every read and write the `Wix` facade needs, each in one
  * transaction, on whichever driver opened. No callbacks, no argument checks: those are the facade's.
  */
-import type { CleanContactInfo } from '../core/contact-schema';
-import { matchKeysOf } from '../core/contact-schema';
+import { matchKeysOf, type CleanContactInfo } from '../core/contact-schema';
 import { notFound } from '../core/errors';
 import type { IdFactory } from '../core/ids';
 import type { Activity, Contact, PostActivityResult, ReconcileResult } from '../core/types';
@@ -184,14 +183,6 @@ export class HiveStore {
         putAll('activities', activities.map((a) => activityRow(a.activity, a.contactId, undefined))),
       ]);
     }, options.durability);
-  }
-
-  /** Ids of the stored contacts among `ids`. */
-  existingContactIds(ids: string[]): Promise<Set<string>> {
-    return this.transact('readonly', ['contacts'], async (tx) => {
-      const found = await Promise.all(ids.map((id) => tx.get<ContactRow>('contacts', id)));
-      return new Set(found.filter((r): r is ContactRow => !!r).map((r) => r.id));
-    });
   }
 
   /** Deletes a contact; its activities stay, unlinked (the shim never drops data it was not asked to). */
