@@ -953,14 +953,23 @@ describe('reads on a seeded store, for any input', () => {
     await checkStore(m.h, 'after getContacts');
   }, TEST_TIMEOUT_MS);
 
-  it(`getContactById (${RUNS} runs)`, async () => {
+  /** getContactById and getActivityById share one shape: an id, two callbacks, one stored record. */
+  const byIdProperty = (method: 'getContactById' | 'getActivityById') => async () => {
     const m = await readsModel();
-    const arb = fc.record({ id: A.idCase(m.contactIds), s: A.cbSpec, f: A.cbSpec });
+    const contact = method === 'getContactById';
+    const ids = contact ? m.contactIds : m.activityIds;
+    const call = (id: unknown, ok: unknown, fail: unknown) => (contact
+      ? m.h.shim.Wix.Contacts.getContactById(id as never, ok as never, fail as never)
+      : m.h.shim.Wix.Activities.getActivityById(id as never, ok as never, fail as never));
+    const stored = (id: unknown) => (contact
+      ? m.contacts.find((r) => r.id === id)?.contact
+      : m.activities.find((r) => r.id === id)?.activity);
+    const arb = fc.record({ id: A.idCase(ids), s: A.cbSpec, f: A.cbSpec });
     const mix = await assertProperty(arb, async ({ id, s, f }) => {
       const expectThrow = typeof id.id !== 'string' ? SDK.id : !isFn(positionValue(s)) ? SDK.onSuccess : !isFn(positionValue(f)) ? SDK.onFailure : undefined;
-      const obs = await observe(() => `getContactById(${String(id.id).slice(0, 40)})`, {
+      const obs = await observe(() => `${method}(${String(id.id).slice(0, 40)})`, {
         cbs: [{ name: 'onSuccess', spec: s }, { name: 'onFailure', spec: f }],
-        invoke: ([ok, fail]) => m.h.shim.Wix.Contacts.getContactById(id.id as never, ok as never, fail as never),
+        invoke: ([ok, fail]) => call(id.id, ok, fail),
         mustCall: expectThrow === undefined,
         barrier: barrierOf(m.h),
       });
@@ -968,13 +977,15 @@ describe('reads on a seeded store, for any input', () => {
       if (out.kind === 'called') {
         if (id.known) {
           expect(out.name, 'a known id is found').toBe('onSuccess');
-          same(out.value, m.contacts.find((r) => r.id === id.id)?.contact, 'getContactById returns the stored contact');
+          same(out.value, stored(id.id), `${method} returns the stored ${contact ? 'contact' : 'activity'}`);
         } else checkFailureCode(out.value, { expect: 'bad', code: 'NOT_FOUND', why: 'unknown id' });
       }
       assertNoPollution();
     });
     expectMix(mix, { onSuccess: 0.3, onFailure: 0.1, threw: 0.1 });
-  }, TEST_TIMEOUT_MS);
+  };
+
+  it(`getContactById (${RUNS} runs)`, byIdProperty('getContactById'), TEST_TIMEOUT_MS);
 
   it(`getActivities (${RUNS} runs)`, async () => {
     const m = await readsModel();
@@ -1006,28 +1017,7 @@ describe('reads on a seeded store, for any input', () => {
     expectMix(mix, { onSuccess: 0.3, onFailure: 0.1, threw: 0.05 });
   }, TEST_TIMEOUT_MS);
 
-  it(`getActivityById (${RUNS} runs)`, async () => {
-    const m = await readsModel();
-    const arb = fc.record({ id: A.idCase(m.activityIds), s: A.cbSpec, f: A.cbSpec });
-    const mix = await assertProperty(arb, async ({ id, s, f }) => {
-      const expectThrow = typeof id.id !== 'string' ? SDK.id : !isFn(positionValue(s)) ? SDK.onSuccess : !isFn(positionValue(f)) ? SDK.onFailure : undefined;
-      const obs = await observe(() => `getActivityById(${String(id.id).slice(0, 40)})`, {
-        cbs: [{ name: 'onSuccess', spec: s }, { name: 'onFailure', spec: f }],
-        invoke: ([ok, fail]) => m.h.shim.Wix.Activities.getActivityById(id.id as never, ok as never, fail as never),
-        mustCall: expectThrow === undefined,
-        barrier: barrierOf(m.h),
-      });
-      const out = convention(obs, expectThrow, { mustCall: expectThrow === undefined });
-      if (out.kind === 'called') {
-        if (id.known) {
-          expect(out.name, 'a known id is found').toBe('onSuccess');
-          same(out.value, m.activities.find((r) => r.id === id.id)?.activity, 'getActivityById returns the stored activity');
-        } else checkFailureCode(out.value, { expect: 'bad', code: 'NOT_FOUND', why: 'unknown id' });
-      }
-      assertNoPollution();
-    });
-    expectMix(mix, { onSuccess: 0.3, onFailure: 0.1, threw: 0.1 });
-  }, TEST_TIMEOUT_MS);
+  it(`getActivityById (${RUNS} runs)`, byIdProperty('getActivityById'), TEST_TIMEOUT_MS);
 
   it(`getUserSessionToken (${RUNS} runs)`, async () => {
     const m = await readsModel();

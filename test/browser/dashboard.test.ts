@@ -6,13 +6,12 @@
  * page runs under its own strict CSP, so the suites also fail on any console error.
  * Needs `npx rollup -c --silent` first. `UPDATE_DOCS_SCREENSHOT=1` writes the README screenshot to docs/dashboard.png instead of test-results/.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath, startExamples } from './harness';
+import { screenshotPath, startBrowserSuite, type BrowserSuite } from './harness';
 
 type WixNs = import('../../src/shim/create-shim').WixNamespace;
 type Shim = import('../../src/shim/create-shim').Shim;
@@ -24,26 +23,23 @@ type G = {
   DemoFixture: { build(now?: number): Required<Fixture> };
 };
 
-const BUNDLE = join(process.cwd(), 'dist', 'wix-hive-shim.min.js');
 const DOCS_SCREENSHOT = join(process.cwd(), 'docs', 'dashboard.png');
 /** The demo data's clock for the docs screenshot, so the picture does not change on every run. */
 const DOCS_NOW = Date.parse('2025-06-02T09:30:00Z');
 
-let server: Server;
+let suite: BrowserSuite | undefined;
 let origin: string;
 let browser: Browser;
 let downloads: string;
 
 beforeAll(async () => {
-  if (!existsSync(BUNDLE)) throw new Error('dist/wix-hive-shim.min.js is missing: run `npx rollup -c --silent` first');
-  ({ server, origin } = await startExamples());
-  browser = await launchBrowser();
+  suite = await startBrowserSuite();
+  ({ origin, browser } = suite);
   downloads = mkdtempSync(join(tmpdir(), 'wix-hive-shim-downloads-'));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  await suite?.stop();
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 

@@ -2,7 +2,7 @@
  * Shared browser harness: starts the examples server on a free 127.0.0.1 port and launches Debian's
  * Chromium (never a downloaded browser). Screenshots go to test-results/screenshots, which CI keeps.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,32 @@ export async function startExamples(): Promise<{ server: Server; origin: string 
   const server = await startServer(0);
   const { port } = server.address() as AddressInfo;
   return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+export interface BrowserSuite {
+  server: Server;
+  origin: string;
+  browser: Browser;
+  /** Closes the browser and the server. */
+  stop(): Promise<void>;
+}
+
+/** What every browser suite starts with: the built bundle, the examples server and one browser. */
+export async function startBrowserSuite(): Promise<BrowserSuite> {
+  if (!existsSync(join(process.cwd(), 'dist', 'wix-hive-shim.min.js'))) {
+    throw new Error('dist/wix-hive-shim.min.js is missing: run `npx rollup -c --silent` first');
+  }
+  const { server, origin } = await startExamples();
+  const browser = await launchBrowser();
+  return {
+    server,
+    origin,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
 }
 
 /** A browser whose contexts keep IndexedDB in memory. */

@@ -4,12 +4,9 @@
  * across tabs, a strict CSP, a page's own `Wix`, the memory fallback in a sandboxed iframe, and
  * another tab upgrading the database. Needs `npx rollup -c` first (dist/wix-hive-shim.min.js).
  */
-import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, launchPersistent, screenshotPath, startExamples } from './harness';
+import { launchPersistent, screenshotPath, startBrowserSuite, type BrowserSuite } from './harness';
 
 /**
  * The page's globals, as the script tag and the test pages define them. Cast inside each
@@ -27,22 +24,19 @@ type G = {
   inlineRan?: boolean;
 };
 
-const BUNDLE = join(process.cwd(), 'dist', 'wix-hive-shim.min.js');
 const DB_NAME = 'wix-hive-shim'; // the script tag's default instance
 
-let server: Server;
+let suite: BrowserSuite | undefined;
 let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(BUNDLE)) throw new Error('dist/wix-hive-shim.min.js is missing: run `npx rollup -c --silent` first');
-  ({ server, origin } = await startExamples());
-  browser = await launchBrowser();
+  suite = await startBrowserSuite();
+  ({ origin, browser } = suite);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  await suite?.stop();
 });
 
 /** A fresh context (its own in-memory profile) for one test; closed however the test ends. */
