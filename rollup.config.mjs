@@ -1,7 +1,6 @@
-// Three outputs: the ESM entry (dependencies external, for bundlers and Node), its bundled
+// Three outputs: the ESM entry (for bundlers and Node; the package has no dependencies), its bundled
 // types, and the self-contained minified script-tag file named by package.json's unpkg field.
 import { readFileSync } from 'node:fs';
-import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
@@ -16,7 +15,6 @@ const ts = () => typescript({ tsconfig: './tsconfig.build.json', outputToFilesys
 export default [
   {
     input: 'src/index.ts',
-    external: (id) => id === 'zod' || id.startsWith('zod/'),
     output: { file: pkg.exports['.'].import, format: 'es', sourcemap: true },
     plugins: [version(), ts()],
   },
@@ -28,6 +26,6 @@ export default [
   {
     input: 'src/global.ts',
     output: { file: pkg.unpkg, format: 'iife', sourcemap: true },
-    plugins: [version(), nodeResolve({ browser: true }), ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
+    plugins: [version(), ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
   },
 ];

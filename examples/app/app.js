@@ -1,5 +1,4 @@
-// An ES-module app that imports the package. The import map in index.html resolves the package's
-// bare imports (`zod/mini`, `idb`) to /node_modules/, as a bundler would.
+// An ES-module app that imports the package's ESM entry, which has no dependencies to resolve.
 import { createShim, Wix } from '/dist/index.js';
 
 /**

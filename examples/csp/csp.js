@@ -1,4 +1,4 @@
-// Exercises the shim under the strict CSP: validation (zod/mini), IndexedDB, a contact and an activity.
+// Exercises the shim under the strict CSP: validation, IndexedDB, a contact and an activity.
 (function () {
   const out = document.getElementById('result');
   function done(result) {
@@ -19,7 +19,7 @@
         },
         function (p) {
           result.post = { ok: true, activityId: p.activityId, contactId: p.contactId };
-          // A validation failure too: the error path formats zod issues.
+          // A validation failure too: the error path formats validation issues.
           Wix.Contacts.reconcileContact({ emails: [{ tag: 'main', email: '' }] }, function () {
             result.invalid = 'accepted?!';
             done(result);

@@ -6,10 +6,8 @@
  * Fields whose type §7 does not state are left out: extra keys are allowed anyway, and guessing a
  * type would reject input the real backend took.
  */
-import type { core } from 'zod/mini';
 import { canonicalActivityType } from './activity-types';
-import { describeIssues } from './issues';
-import { compile, type ObjectSpec, type Spec } from './schema-dsl';
+import { describeIssues, keysOf, validate, type Issue, type ObjectSpec, type Spec } from './schema-dsl';
 
 const strings = (keys: string): ObjectSpec => Object.fromEntries(keys.split(' ').map((k) => [k, 's']));
 
@@ -290,23 +288,20 @@ export function validateActivityInfo(canonicalType: string, info: unknown): stri
   let closest: Issue[] = [];
   let closestDistance = Infinity;
   for (const spec of variants) {
-    // reportInput: describeIssues tells "is missing" from "is a null" by the offending input.
-    const result = compile(spec).safeParse(info, { reportInput: true });
-    if (result.success) return [];
-    const d = distance(spec, info as Record<string, unknown>, result.error.issues);
-    if (d < closestDistance) [closest, closestDistance] = [result.error.issues, d];
+    const issues = validate(spec, info);
+    if (!issues.length) return [];
+    const d = distance(spec, info as Record<string, unknown>, issues);
+    if (d < closestDistance) [closest, closestDistance] = [issues, d];
   }
   return describeIssues(closest, 'info');
 }
-
-type Issue = core.$ZodIssue;
 
 // How far `info` is from a variant it failed: first the top-level fields it lacks, then its
 // top-level keys the variant does not know (an `itemInfo` says the app wrote the docs' shape),
 // then the number of problems. Ties go to the earlier variant, the schema's.
 function distance(spec: ObjectSpec, info: Record<string, unknown>, issues: readonly Issue[]): number {
-  const known = Object.keys(spec).join('|').replace(/!/g, '').split('|');
-  const missing = issues.filter((issue) => issue.path.length === 1 && issue.input === undefined).length;
+  const known = keysOf(spec);
+  const missing = issues.filter((issue) => issue.path.length === 1 && issue.what === 'is missing').length;
   const unknown = Object.keys(info).filter((key) => !known.includes(key)).length;
   return missing * 1e6 + unknown * 1e3 + issues.length;
 }

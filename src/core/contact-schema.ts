@@ -2,81 +2,68 @@
  * The contact input schema, with the limits of the SDK docs (seeds 000/001, SPEC §2.3). One
  * definition serves `reconcileContact`, `postActivity`'s `contactUpdate` and `seed`.
  */
-import * as z from 'zod/mini';
-import { describeIssues } from './issues';
+import { describeIssues, isRecord, keysOf, OK, validate, wrongType, type ObjectSpec, type Rule } from './schema-dsl';
 import { isIsoDate } from './iso-date';
 import { emailKey, phoneItemKey } from './normalize';
-
-/** A string of at most `max` characters. */
-const text = (max: number) => z.string().check(z.maxLength(max));
-/** An optional property: absent or `null` both mean "not sent". */
-const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
-const nonEmpty = (what: string) => z.refine<string>((v) => v.trim() !== '', { message: `must not be empty: give the ${what}` });
-const isoDate = z.string().check(z.refine(isIsoDate, { message: 'is not an ISO-8601 date (e.g. 1990-05-17 or 2024-01-31T10:00:00Z)' }));
 
 export const LIMITS = Object.freeze({
   tag: 100, namePart: 100, company: 100, email: 250, phone: 30, address: 250, addressPart: 100, postalCode: 20,
 });
 
-const NAME_PARTS = ['prefix', 'first', 'middle', 'last', 'suffix'] as const;
-const nameSchema = z.object(
-  Object.fromEntries(NAME_PARTS.map((p) => [p, optional(text(LIMITS.namePart))])) as Record<
-    (typeof NAME_PARTS)[number],
-    ReturnType<typeof optional<ReturnType<typeof text>>>
-  >,
-);
-const DELIVERY = ['valid', 'spam', 'complaint', 'rejected', 'deferral', 'bounce'] as const;
+/** A string of at most `max` characters that passes every `[test, phrase if it fails]`. */
+export const text = (max: number, ...tests: Array<[(v: string) => boolean, string]>): Rule => (v) => {
+  if (typeof v !== 'string') return [wrongType(v, 'a string')];
+  const out = v.length > max ? [`is longer than ${max} characters`] : [];
+  for (const [test, phrase] of tests) if (!test(v)) out.push(phrase);
+  return out.length ? out : OK;
+};
+const nonEmpty = (what: string): [(v: string) => boolean, string] => [(v) => v.trim() !== '', `must not be empty: give the ${what}`];
+const oneOf = (values: string[]): Rule => (v) => (values.includes(v as string) ? OK : [`must be one of ${values.join('|')}`]);
+const isoDate: Rule = (v) =>
+  typeof v !== 'string' ? [wrongType(v, 'a string')] : isIsoDate(v) ? OK : ['is not an ISO-8601 date (e.g. 1990-05-17 or 2024-01-31T10:00:00Z)'];
 
-const itemId = z.optional(z.unknown());
+const NAME: ObjectSpec = Object.fromEntries(['prefix', 'first', 'middle', 'last', 'suffix'].map((p) => [p, text(LIMITS.namePart)]));
+const COMPANY: ObjectSpec = { role: text(LIMITS.company), name: text(LIMITS.company) };
+const DELIVERY = ['valid', 'spam', 'complaint', 'rejected', 'deferral', 'bounce'];
 const tag = text(LIMITS.tag);
+// Item ids are accepted and ignored: the store numbers items itself.
+const ITEMS: Record<'emails' | 'phones' | 'addresses' | 'urls' | 'dates', ObjectSpec> = {
+  emails: {
+    'tag!': tag,
+    'email!': text(LIMITS.email, nonEmpty('email address')),
+    emailStatus: oneOf(['optOut', 'transactional', 'recurring']),
+    deliveryStatus: oneOf([...DELIVERY, ...DELIVERY.map((d) => d.toUpperCase())]),
+  },
+  phones: { 'tag!': tag, 'phone!': text(LIMITS.phone, [(v) => /\d/.test(v), 'has no digits']), normalizedPhone: 's' },
+  addresses: {
+    'tag!': tag,
+    address: text(LIMITS.address),
+    neighborhood: text(LIMITS.addressPart),
+    city: text(LIMITS.addressPart),
+    region: text(LIMITS.addressPart),
+    country: text(LIMITS.addressPart),
+    postalCode: text(LIMITS.postalCode),
+  },
+  urls: { 'tag!': tag, 'url!': text(Infinity, nonEmpty('URL')) },
+  dates: { 'tag!': tag, 'date!': isoDate },
+};
 
-export const contactInfoSchema = z.object({
-  name: optional(nameSchema),
-  Name: optional(nameSchema),
-  picture: optional(z.string()),
-  company: optional(z.object({ role: optional(text(LIMITS.company)), name: optional(text(LIMITS.company)) })),
-  emails: optional(
-    z.array(
-      z.object({
-        id: itemId,
-        tag,
-        email: text(LIMITS.email).check(nonEmpty('email address')),
-        emailStatus: optional(z.enum(['optOut', 'transactional', 'recurring'])),
-        deliveryStatus: optional(z.enum([...DELIVERY, ...DELIVERY.map((d) => d.toUpperCase() as Uppercase<typeof d>)])),
-      }),
-    ),
-  ),
-  phones: optional(
-    z.array(
-      z.object({
-        id: itemId,
-        tag,
-        phone: text(LIMITS.phone).check(z.refine<string>((v) => /\d/.test(v), { message: 'has no digits' })),
-        normalizedPhone: optional(z.string()),
-      }),
-    ),
-  ),
-  addresses: optional(
-    z.array(
-      z.object({
-        id: itemId,
-        tag,
-        address: optional(text(LIMITS.address)),
-        neighborhood: optional(text(LIMITS.addressPart)),
-        city: optional(text(LIMITS.addressPart)),
-        region: optional(text(LIMITS.addressPart)),
-        country: optional(text(LIMITS.addressPart)),
-        postalCode: optional(text(LIMITS.postalCode)),
-      }),
-    ),
-  ),
-  urls: optional(z.array(z.object({ id: itemId, tag, url: z.string().check(nonEmpty('URL')) }))),
-  dates: optional(z.array(z.object({ id: itemId, tag, date: isoDate }))),
-});
+/** The contact input: every property optional, and `null` the same as absent. */
+export const CONTACT_INFO: ObjectSpec = {
+  name: NAME,
+  Name: NAME,
+  picture: 's',
+  company: COMPANY,
+  emails: [ITEMS.emails],
+  phones: [ITEMS.phones],
+  addresses: [ITEMS.addresses],
+  urls: [ITEMS.urls],
+  dates: [ITEMS.dates],
+};
 
 /** The validated input, with null properties dropped and `Name` folded into `name`. */
 export interface CleanContactInfo {
-  name?: Partial<Record<(typeof NAME_PARTS)[number], string>>;
+  name?: Partial<Record<'prefix' | 'first' | 'middle' | 'last' | 'suffix', string>>;
   picture?: string;
   company?: { role?: string; name?: string };
   emails: Array<{ tag: string; email: string; emailStatus?: string; deliveryStatus?: string }>;
@@ -88,37 +75,35 @@ export interface CleanContactInfo {
 
 export type ContactParse = { ok: true; value: CleanContactInfo } | { ok: false; errors: string[] };
 
-/** Drops null and undefined properties, and the caller's item `id`s, which the store assigns. */
-function compact<T extends object>(obj: T | null | undefined): Partial<T> | undefined {
-  if (!obj) return undefined;
+/** The listed keys of a validated object, without null or undefined values (nor the caller's item ids). */
+function pick(obj: unknown, spec: ObjectSpec): Record<string, unknown> | undefined {
+  if (!isRecord(obj)) return undefined;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== null && v !== undefined && k !== 'id') out[k] = v;
-  return out as Partial<T>;
+  for (const key of keysOf(spec)) if (obj[key] != null) out[key] = obj[key];
+  return out;
 }
-
-const compactAll = <T extends object>(items: readonly T[] | null | undefined): T[] =>
-  (items ?? []).map((item) => compact(item) as T);
 
 /**
  * Validates contact input. `prefix` names where it sits in the caller's object (`contactUpdate`
- * for postActivity), so every message points at the field to fix.
+ * for postActivity), so every message points at the field to fix. The value it returns is a copy
+ * with only the known properties: unknown keys are dropped, as the backend dropped them.
  */
 export function parseContactInfo(input: unknown, prefix = ''): ContactParse {
-  const result = contactInfoSchema.safeParse(input, { reportInput: true });
-  if (!result.success) return { ok: false, errors: describeIssues(result.error.issues, prefix) };
-  const v = result.data;
-  const name = { ...compact(v.Name), ...compact(v.name) };
-  const company = compact(v.company);
+  const issues = validate(CONTACT_INFO, input);
+  if (issues.length) return { ok: false, errors: describeIssues(issues, prefix) };
+  const v = input as Record<string, unknown>;
+  const items = (key: keyof typeof ITEMS) => ((v[key] as unknown[] | null | undefined) ?? []).map((item) => pick(item, ITEMS[key])) as never;
   const clean: CleanContactInfo = {
-    emails: compactAll(v.emails) as CleanContactInfo['emails'],
-    phones: compactAll(v.phones) as CleanContactInfo['phones'],
-    addresses: compactAll(v.addresses) as CleanContactInfo['addresses'],
-    urls: compactAll(v.urls) as CleanContactInfo['urls'],
-    dates: compactAll(v.dates) as CleanContactInfo['dates'],
+    emails: items('emails'),
+    phones: items('phones'),
+    addresses: items('addresses'),
+    urls: items('urls'),
+    dates: items('dates'),
   };
-  if (v.name || v.Name) clean.name = name as CleanContactInfo['name'];
+  if (v.name != null || v.Name != null) clean.name = { ...pick(v.Name, NAME), ...pick(v.name, NAME) };
   if (typeof v.picture === 'string') clean.picture = v.picture;
-  if (company) clean.company = company as CleanContactInfo['company'];
+  const company = pick(v.company, COMPANY);
+  if (company) clean.company = company;
   return { ok: true, value: clean };
 }
 

@@ -3,27 +3,36 @@
  * `createdAt`, `modifiedAt`, item ids and empty parts may be left out and are filled in. Item ids are
  * renumbered 1, 2, 3… per array, the invariant every stored contact keeps. Pure.
  */
-import * as z from 'zod/mini';
-import { parseContactInfo, LIMITS } from './contact-schema';
-import { describeIssues } from './issues';
+import { parseContactInfo, LIMITS, text } from './contact-schema';
+import { describeIssues, validate, type ObjectSpec, type Rule } from './schema-dsl';
 import { isIsoDate } from './iso-date';
 import { emptyName } from './reconcile';
 import { canonicalActivityType } from './activity-types';
 import { validateActivityInfo } from './activity-schemas';
 import type { Activity, Contact } from './types';
 
-const isoDate = z.string().check(z.refine(isIsoDate, { message: 'is not an ISO-8601 date' }));
-const plainArray = z.optional(z.nullable(z.array(z.unknown())));
+const anyArray: Rule = (v) => (Array.isArray(v) ? [] : ['must be an array']);
 
-const contactSeedExtras = z.object({
-  id: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  createdAt: z.optional(isoDate),
-  modifiedAt: z.optional(isoDate),
-  tags: z.optional(z.array(z.string().check(z.maxLength(LIMITS.tag)))),
-  notes: plainArray,
-  custom: plainArray,
-  links: plainArray,
-});
+/** What a seed record may carry beyond the contact input. */
+const CONTACT_SEED_EXTRAS: ObjectSpec = {
+  'id?': text(200, [(v) => v !== '', 'must be at least 1 characters']),
+  'createdAt?': 'd',
+  'modifiedAt?': 'd',
+  'tags?': [text(LIMITS.tag)],
+  notes: anyArray,
+  custom: anyArray,
+  links: anyArray,
+};
+
+interface ContactSeedExtras {
+  id?: string;
+  createdAt?: string;
+  modifiedAt?: string;
+  tags?: string[];
+  notes?: Contact['notes'] | null;
+  custom?: Contact['custom'] | null;
+  links?: Contact['links'] | null;
+}
 
 export type ContactSeed = Partial<Omit<Contact, 'name' | 'company' | 'emails' | 'phones' | 'addresses' | 'urls' | 'dates'>> & {
   name?: Partial<Contact['name']>;
@@ -41,11 +50,11 @@ const ARRAYS = ['emails', 'phones', 'addresses', 'urls', 'dates'] as const;
 
 export function normalizeContactSeed(input: unknown, path: string, newId: () => string, nowIso: string): SeedResult<Contact> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: [`${path} must be an object`] };
-  const extras = contactSeedExtras.safeParse(input, { reportInput: true });
+  const extras = validate(CONTACT_SEED_EXTRAS, input);
   const info = parseContactInfo(input, path);
-  const errors = [...(extras.success ? [] : describeIssues(extras.error.issues, path)), ...(info.ok ? [] : info.errors)];
-  if (!extras.success || !info.ok) return { ok: false, errors };
-  const e = extras.data;
+  const errors = [...describeIssues(extras, path), ...(info.ok ? [] : info.errors)];
+  if (extras.length || !info.ok) return { ok: false, errors };
+  const e = input as ContactSeedExtras;
   const v = info.value;
   const createdAt = e.createdAt ?? nowIso;
   const contact: Contact = {

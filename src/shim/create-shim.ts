@@ -115,7 +115,9 @@ export function createShim(options: ShimOptions = {}): Shim {
     indexedDB: options.indexedDB,
     now,
     newId,
-    onFallback: (reason) => reporter.info(`Using in-memory storage: ${reason}. Data will not survive a reload.`),
+    // Asked-for memory is news; a refused IndexedDB is a warning, since the app's data will not last.
+    onFallback: (reason) =>
+      (options.indexedDB === null ? reporter.info : reporter.warn)(`Using in-memory storage: ${reason}. Data will not survive a reload.`),
     onChange: (changes) => events.publish(changes),
   });
   const session = options.session ?? visitorSession(dbName, newId);

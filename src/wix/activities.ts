@@ -1,11 +1,10 @@
 /** `Wix.Activities` (SDK 1.90.0; SPEC §2.2). */
-import * as z from 'zod/mini';
 import { ActivityType, canonicalActivityType } from '../core/activity-types';
 import { validateActivityInfo } from '../core/activity-schemas';
 import { parseContactInfo } from '../core/contact-schema';
 import { ActivitiesError, badRequest, notFound, SdkMessage, ShimFailure, type HttpErrorBody, type WixErrorCode } from '../core/errors';
 import { isIsoDate, isoToMillis } from '../core/iso-date';
-import { describeIssues } from '../core/issues';
+import { describeIssues, validate } from '../core/schema-dsl';
 import type { Activity, PostActivityResult } from '../core/types';
 import type { ShimContext } from '../shim/context';
 import type { PagePlan } from '../storage/paging';
@@ -68,7 +67,7 @@ export interface WixActivities {
   getUserSessionToken(callback: (token: string) => void): void;
 }
 
-const detailsSchema = z.object({ additionalInfoUrl: z.nullable(z.string()), summary: z.string() });
+const DETAILS = { 'additionalInfoUrl=': 's', 'summary!': 's' };
 const DEFAULT_ACTIVITIES_PAGE = 20;
 
 /** Validates a descriptor; returns every problem as a path message. */
@@ -80,8 +79,7 @@ function validateDescriptor(a: unknown): { errors: string[]; type?: string } {
   if (type === undefined || type === null) errors.push('type is missing');
   else if (!canonical) errors.push(`type ${JSON.stringify(type)} is not a known activity type (use a Wix.Activities.Type value)`);
   else errors.push(...validateActivityInfo(canonical, info));
-  const d = detailsSchema.safeParse(details, { reportInput: true });
-  if (!d.success) errors.push(...describeIssues(d.error.issues, 'details'));
+  errors.push(...describeIssues(validate(DETAILS, details), 'details'));
   if (contactUpdate !== undefined && contactUpdate !== null) {
     const c = parseContactInfo(contactUpdate, 'contactUpdate');
     if (!c.ok) errors.push(...c.errors);
