@@ -189,6 +189,21 @@ describe('view mode', () => {
 });
 
 describe('validation failures', () => {
+  it('info nested too deeply to store or to copy is a 400 saying so, with nothing stored', async () => {
+    const shim = newShim();
+    const nest = (depth: number) => {
+      let v: Record<string, unknown> = { leaf: 1 };
+      for (let i = 0; i < depth; i++) v = { v };
+      return v;
+    };
+    // 3,000 levels pass JSON but overflow the structured clone of the put; 20,000 overflow JSON too.
+    for (const depth of [3_000, 20_000]) {
+      const e = await postFailure(shim, albumFan({ info: { ...infoOf('music/album-fan'), deep: nest(depth) } }));
+      expect(e).toMatchObject({ errorCode: 400, message: expect.stringMatching(/nested too deeply/) });
+    }
+    expect(await counts(shim)).toEqual({ contacts: 0, activities: 0 });
+  });
+
   it('name every offending path at once, across info, details and contactUpdate, and store nothing', async () => {
     const shim = newShim();
     const e = await postFailure(shim, {

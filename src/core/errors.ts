@@ -75,6 +75,11 @@ export const notFound = (message: string, wixErrorCode = -23018): ShimFailure =>
 /** Any thrown value as a ShimFailure: storage and unexpected errors become WIX_ERROR. */
 export function toFailure(error: unknown, doing: string): ShimFailure {
   if (error instanceof ShimFailure) return error;
+  // Storing clones the value recursively, and V8 overflows its stack at about 2,000 levels: the
+  // input's fault, so the same 400 as a value too deep for JSON (decision 0010, quirk 9).
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return badRequest(`Failed to ${doing}: the data is nested too deeply to store. Flatten it`);
+  }
   const name = (error as { name?: unknown } | null)?.name;
   const reason =
     name === 'QuotaExceededError'

@@ -187,9 +187,12 @@ export async function openIdbDriver({ factory, name }: IdbDriverOptions): Promis
       if (!db) db = await open();
       const tx = db.transaction(stores, mode, options?.durability ? { durability: options.durability } : undefined);
       const committed = done(tx);
+      // An abort ends the call even if the engine leaves a request of it unsettled (reported for
+      // Chromium's quota aborts, dexie#840; decision 0010): the callback cannot hang on it.
+      const aborted = new Promise<never>((_, reject) => committed.catch(reject));
       let result: T;
       try {
-        result = await fn(withHandledRejections(wrap(tx, ranges, cmp)));
+        result = await Promise.race([fn(withHandledRejections(wrap(tx, ranges, cmp))), aborted]);
       } catch (error) {
         try { tx.abort(); } catch { /* already finished */ }
         committed.catch(() => undefined);
