@@ -527,6 +527,19 @@ describe('deleteContact', () => {
     expect(exported.activities[0]!.contactId).toBeUndefined();
   });
 
+  it("the session's next contact does not claim a deleted contact's activities; later anonymous ones it does", async () => {
+    const s = shim();
+    const gone = await post(s, descriptor('music/album-fan', { contactUpdate: { emails: [{ tag: 'main', email: 'gone@example.com' }] } }));
+    await s.deleteContact(gone.contactId!);
+    const anonymous = await post(s, descriptor('music/album-fan'));
+    const next = await post(s, descriptor('music/album-fan', { contactUpdate: { emails: [{ tag: 'main', email: 'next@example.com' }] } }));
+    expect(next.contactId).toBeTruthy();
+    const linked = (await activitiesCursor(s, { contactId: next.contactId })).getData().map((a) => a.id);
+    expect(linked.sort()).toEqual([anonymous.activityId, next.activityId].sort());
+    const exported = await s.exportData();
+    expect(exported.activities.find((a) => a.id === gone.activityId)!.contactId).toBeUndefined();
+  });
+
   it('rejects an unknown id with NOT_FOUND and a non-string id with BAD_REQUEST', async () => {
     const s = shim();
     await s.seed(FIXTURE);

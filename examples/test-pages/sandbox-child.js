@@ -24,7 +24,12 @@
         result.reconcile = { ok: true, isNew: r.isNew, email: r.contact.emails[0].email, id: r.contact.id };
         Wix.Contacts.getContactById(r.contact.id, function (c) {
           result.readBack = c.emails[0].email;
-          WixShim.status().then(function (status) { result.status = status; report(result); }, function (e) { result.statusError = describe(e); report(result); });
+          WixShim.status().then(function (status) {
+            result.status = status;
+            // What the shim told the developer: the fallback notice must be there, once.
+            result.log = WixShim.log().map(function (entry) { return entry.message; });
+            report(result);
+          }, function (e) { result.statusError = describe(e); report(result); });
         }, function (e) { result.readBackError = e; report(result); });
       },
       function (e) { result.reconcile = { ok: false, error: e }; report(result); },

@@ -169,5 +169,11 @@ export function describeIssues(issues: readonly Issue[], prefix = ''): string[] 
   return [...new Set(issues.map((issue) => `${formatPath(issue.path, prefix)} ${issue.what}`))];
 }
 
-/** The keys an object spec lists, without marks or alternative spellings' marks. */
-export const keysOf = (spec: ObjectSpec): string[] => Object.keys(spec).join('|').replace(/[!?=]/g, '').split('|');
+const keyLists = new WeakMap<ObjectSpec, string[]>();
+
+/** The keys an object spec lists, each spelling on its own, without marks. */
+export function keysOf(spec: ObjectSpec): string[] {
+  let keys = keyLists.get(spec);
+  if (!keys) keyLists.set(spec, (keys = Object.keys(spec).join('|').replace(/[!?=]/g, '').split('|')));
+  return keys;
+}

@@ -125,7 +125,9 @@ export class HiveStore {
    * the visitor session's earlier unlinked activities are linked to that contact (SPEC §2.2).
    */
   postActivity({ activity, contactUpdate, session }: NewActivity): Promise<PostActivityResult> {
-    return this.transact('readwrite', ['activities', 'contacts', 'sessions'], async (tx, ctx) => {
+    // Without a contactUpdate no contact is read or written: a narrower scope locks less.
+    const stores: StoreName[] = contactUpdate ? ['activities', 'contacts', 'sessions'] : ['activities', 'sessions'];
+    return this.transact('readwrite', stores, async (tx, ctx) => {
       // Read the session in the same round trip as the first lookup or write, not in one of its own.
       const keys = contactUpdate ? matchKeysOf(contactUpdate) : undefined;
       const reconcilable = !!contactUpdate && !!keys && (keys.emails.length > 0 || keys.phones.length > 0);
@@ -194,7 +196,8 @@ export class HiveStore {
       ctx.changes.push({ event: 'deleted', entity: 'contact', id, previous: row.contact });
       const linked = await tx.scan<ActivityRow>('activities', { index: 'byContact', range: { lower: [id], upper: [id, []] } });
       for (const a of linked) {
-        const { contactId: _unlinked, ...rest } = a;
+        // Out of its session too: else the session's next contact would claim it (decision 0006).
+        const { contactId: _unlinked, session: _forgotten, ...rest } = a;
         await tx.put('activities', rest);
         ctx.changes.push({ event: 'updated', entity: 'activity', id: a.id, previous: a.activity });
       }

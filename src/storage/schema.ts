@@ -9,6 +9,11 @@
  */
 import type { Activity, Contact } from '../core/types';
 
+/**
+ * test/fixtures/db-v1.json freezes the version-1 database; test/browser/faults.test.ts opens it with
+ * this code. When this moves to 2, that fixture is the previous version and the test exercises
+ * UPGRADES[1] (and UPGRADES[0] must keep building the v1 layout: test/db-fixture.test.ts).
+ */
 export const DB_VERSION = 1;
 
 export type StoreName = 'contacts' | 'activities' | 'sessions' | 'meta';

@@ -56,12 +56,16 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }
 
-/** A context with an on-disk profile, so IndexedDB survives reloads; `dispose` closes and deletes it. */
-export async function launchPersistent(): Promise<{ context: BrowserContext; dispose: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'wix-hive-shim-profile-'));
+/**
+ * A context with an on-disk profile, so IndexedDB survives reloads; `dispose` closes it and deletes
+ * the profile. Pass the `dir` of an earlier context (closed, or its browser killed) to reopen that
+ * profile, as a user restarting the browser would.
+ */
+export async function launchPersistent(dir = mkdtempSync(join(tmpdir(), 'wix-hive-shim-profile-'))): Promise<{ context: BrowserContext; dir: string; dispose: () => Promise<void> }> {
   const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS });
   return {
     context,
+    dir,
     dispose: async () => {
       await context.close();
       rmSync(dir, { recursive: true, force: true });

@@ -256,11 +256,11 @@ describe('script tag in Chromium', () => {
 
   it('(7) in an iframe sandboxed without allow-same-origin the shim falls back to memory and works', async () => {
     await withContext(async (context) => {
-      const { page, errors } = await open(context, '/test-pages/sandbox-parent.html');
+      const { page, errors, console } = await open(context, '/test-pages/sandbox-parent.html');
       await page.waitForFunction(() => (window as unknown as G).sandboxResult !== undefined, undefined, { timeout: 10_000 });
       const result = (await page.evaluate(() => (window as unknown as G).sandboxResult))! as {
         origin: string; indexedDBAccess: string; reconcile: { ok: boolean; isNew: boolean; email: string }; readBack: string;
-        status: { driver: string; persisted: boolean; fallbackReason?: string; counts: { contacts: number } };
+        status: { driver: string; persisted: boolean; fallbackReason?: string; counts: { contacts: number } }; log: string[];
       };
       await page.screenshot({ path: screenshotPath('shim-sandboxed-iframe') });
       expect(result.origin).toBe('null'); // really an opaque origin
@@ -269,6 +269,12 @@ describe('script tag in Chromium', () => {
       expect(result.readBack).toBe('sandbox@example.com');
       expect(result.status).toMatchObject({ driver: 'memory', persisted: false, counts: { contacts: 1, activities: 0 } });
       expect(result.status.fallbackReason).toMatch(/IndexedDB/);
+      // It says so (SPEC §3), once: one notice in the frame's log, naming the reason and the consequence…
+      const notice = `Using in-memory storage: ${result.status.fallbackReason}. Data will not survive a reload.`;
+      expect(result.log).toEqual([notice]);
+      // …and printed to the console as a warning, since the app's data will not last (the frame's
+      // messages reach the page's console events).
+      await expect.poll(() => console.filter((m) => m.includes('[wix-hive-shim]'))).toEqual([`warning: [wix-hive-shim] ${notice}`]);
       expect(errors).toEqual([]);
     });
   });
