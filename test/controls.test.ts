@@ -695,6 +695,25 @@ describe("on('change') and on('webhook')", () => {
     ]);
   });
 
+  it('a burst of writes reaches the other instance complete and in order, and close() sends what is pending', async () => {
+    const a = shim({ session: 'session-a' });
+    const b = await sibling(a, { session: 'session-b' });
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    a.on('change', (e) => seenA.push('id' in e ? e.id : e.event));
+    b.on('change', (e) => seenB.push('id' in e ? e.id : e.event));
+    const posted = await Promise.all(Array.from({ length: 20 }, () => post(a, descriptor('music/album-fan'))));
+    expect(seenA).toHaveLength(20); // this instance's listeners are called at once
+    await until(() => seenB.length === 20, 'b to hear all 20 posts');
+    expect(seenB).toEqual(seenA);
+    expect(new Set(seenB)).toEqual(new Set(posted.map((p) => p.activityId)));
+    // A write, then close() at once (a tab that writes and goes away): the other instance hears it.
+    const last = await post(a, descriptor('music/album-fan'));
+    await a.close();
+    await until(() => seenB.length === 21, 'b to hear the write made just before close()');
+    expect(seenB.at(-1)).toBe(last.activityId);
+  });
+
   it('two instances on one database receive each other’s changes through BroadcastChannel', async () => {
     expect(typeof BroadcastChannel).toBe('function');
     const a = shim({ session: 'session-a' });

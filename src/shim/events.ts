@@ -41,6 +41,9 @@ export interface EventHub {
   close(): void;
 }
 
+/** How long a change may wait to be sent to other tabs with the ones after it. */
+const CROSS_TAB_BATCH_MS = 10;
+
 export function createEventHub(dbName: string, onListenerError: (error: unknown) => void): EventHub {
   const listeners: { [K in keyof EventMap]: Set<Listener<K>> } = { change: new Set(), webhook: new Set() };
   const emit = <K extends keyof EventMap>(type: K, event: EventMap[K]) => {
@@ -66,6 +69,22 @@ export function createEventHub(dbName: string, onListenerError: (error: unknown)
     channel = undefined; // Opaque origins (sandboxed frames) may refuse a channel: this tab only, then.
   }
 
+  // Other tabs hear a burst of writes as one message, at most CROSS_TAB_BATCH_MS late: a
+  // postMessage per write cost about 0.09 ms of a 1.5 ms postActivity in Chromium (bench/). This
+  // tab's listeners are still called at once. A page being hidden or closed sends what is pending.
+  let outbox: { changes: ChangeEvent[]; webhooks: WebhookEvent[] } | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    const message = outbox;
+    outbox = undefined;
+    try {
+      if (message) channel?.postMessage(message);
+    } catch { /* a closed channel: nothing to tell */ }
+  };
+  const page = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+  if (channel) page.addEventListener?.('pagehide', flush);
+
   return {
     on(type, listener) {
       if (typeof listener !== 'function') throw new TypeError(`[wix-hive-shim] on('${String(type)}', listener): the listener must be a function`);
@@ -77,9 +96,17 @@ export function createEventHub(dbName: string, onListenerError: (error: unknown)
       const pub = changes.map(publicChange);
       const hooks = changes.map(webhookOf).filter((w): w is WebhookEvent => !!w);
       deliver(pub, hooks);
-      try { channel?.postMessage({ changes: pub, webhooks: hooks }); } catch { /* a closed channel: nothing to tell */ }
+      if (!channel) return;
+      if (!outbox) {
+        outbox = { changes: [], webhooks: [] };
+        timer = setTimeout(flush, CROSS_TAB_BATCH_MS);
+      }
+      outbox.changes.push(...pub);
+      outbox.webhooks.push(...hooks);
     },
     close() {
+      flush();
+      page.removeEventListener?.('pagehide', flush);
       channel?.close();
       channel = undefined;
     },
