@@ -1,7 +1,7 @@
 /** `Wix.Activities` (SDK 1.90.0; SPEC §2.2). */
 import { ActivityType, canonicalActivityType } from '../core/activity-types';
 import { validateActivityInfo } from '../core/activity-schemas';
-import { parseContactInfo } from '../core/contact-schema';
+import { parseContactInfo, type CleanContactInfo } from '../core/contact-schema';
 import { ActivitiesError, badRequest, notFound, SdkMessage, ShimFailure, type HttpErrorBody, type WixErrorCode } from '../core/errors';
 import { isIsoDate, isoToMillis } from '../core/iso-date';
 import { describeIssues, validate } from '../core/schema-dsl';
@@ -71,7 +71,7 @@ const DETAILS = { 'additionalInfoUrl=': 's', 'summary!': 's' };
 const DEFAULT_ACTIVITIES_PAGE = 20;
 
 /** Validates a descriptor; returns every problem as a path message. */
-function validateDescriptor(a: unknown): { errors: string[]; type?: string } {
+function validateDescriptor(a: unknown): { errors: string[]; type?: string; contact?: CleanContactInfo } {
   if (typeof a !== 'object' || a === null || Array.isArray(a)) return { errors: ['activity must be an object'] };
   const { type, info, details, contactUpdate } = a as Record<string, unknown>;
   const errors: string[] = [];
@@ -80,11 +80,13 @@ function validateDescriptor(a: unknown): { errors: string[]; type?: string } {
   else if (!canonical) errors.push(`type ${JSON.stringify(type)} is not a known activity type (use a Wix.Activities.Type value)`);
   else errors.push(...validateActivityInfo(canonical, info));
   errors.push(...describeIssues(validate(DETAILS, details), 'details'));
+  let contact: CleanContactInfo | undefined;
   if (contactUpdate !== undefined && contactUpdate !== null) {
     const c = parseContactInfo(contactUpdate, 'contactUpdate');
-    if (!c.ok) errors.push(...c.errors);
+    if (c.ok) contact = c.value;
+    else errors.push(...c.errors);
   }
-  return canonical ? { errors, type: canonical } : { errors };
+  return { errors, ...(canonical && { type: canonical }), ...(contact && { contact }) };
 }
 
 const validationFailure = (errors: string[]) => {
@@ -145,10 +147,9 @@ export function createActivities(ctx: ShimContext): WixActivities {
         work: async () => {
           if (!copy.ok) throw copy.failure;
           ctx.fault('Wix.Activities.postActivity');
-          const { errors, type } = validateDescriptor(copy.value);
+          const { errors, type, contact } = validateDescriptor(copy.value);
           if (errors.length || !type) throw validationFailure(errors);
           const a = copy.value as unknown as ActivityDescriptor;
-          const cu = a.contactUpdate ? parseContactInfo(a.contactUpdate) : undefined;
           const stored: Activity = {
             id: ctx.newId(),
             createdAt: new Date(ctx.now()).toISOString(),
@@ -157,7 +158,7 @@ export function createActivities(ctx: ShimContext): WixActivities {
             activityDetails: { additionalInfoUrl: a.details.additionalInfoUrl, summary: a.details.summary },
             activityInfo: a.info,
           };
-          return ctx.store.postActivity({ activity: stored, contactUpdate: cu?.ok ? cu.value : null, session: ctx.session });
+          return ctx.store.postActivity({ activity: stored, contactUpdate: contact ?? null, session: ctx.session });
         },
       });
     },
