@@ -17,16 +17,12 @@ type Source = IDBObjectStore | IDBIndex;
 type KeyRanges = Pick<typeof IDBKeyRange, 'bound' | 'lowerBound' | 'upperBound' | 'only'>;
 type Compare = (a: unknown, b: unknown) => number;
 
+// The Tx methods built on it are marked handled by withHandledRejections (driver.ts), in run().
 function request<T>(req: IDBRequest<T>): Promise<T> {
-  const settled = new Promise<T>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
-  // When a transaction fails, its other requests fail too, and a caller that stopped at the first
-  // error never awaits them: marked handled here so they are not reported as unhandled rejections.
-  // Awaiting the promise still throws.
-  settled.catch(() => undefined);
-  return settled;
 }
 
 const bounded = (spec: KeyRangeSpec | undefined): spec is KeyRangeSpec =>
@@ -188,14 +184,14 @@ export async function openIdbDriver({ factory, name }: IdbDriverOptions): Promis
       const tx = db.transaction(stores, mode, options?.durability ? { durability: options.durability } : undefined);
       const committed = done(tx);
       // An abort ends the call even if the engine leaves a request of it unsettled (reported for
-      // Chromium's quota aborts, dexie#840; decision 0010): the callback cannot hang on it.
+      // Chromium's quota aborts, dexie#840; decision 0010): the callback cannot hang on it. This
+      // also handles `committed`'s rejection, so a read that returns before an abort reports none.
       const aborted = new Promise<never>((_, reject) => committed.catch(reject));
       let result: T;
       try {
         result = await Promise.race([fn(withHandledRejections(wrap(tx, ranges, cmp))), aborted]);
       } catch (error) {
         try { tx.abort(); } catch { /* already finished */ }
-        committed.catch(() => undefined);
         throw error;
       }
       // A write is reported only once durable. A read has all it needs once its requests
@@ -205,7 +201,6 @@ export async function openIdbDriver({ factory, name }: IdbDriverOptions): Promis
         try { tx.commit?.(); } catch { /* already committing */ }
         await committed;
       }
-      else committed.catch(() => undefined);
       return result;
     },
     close() {
