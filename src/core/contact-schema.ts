@@ -2,7 +2,7 @@
  * The contact input schema, with the limits of the SDK docs (seeds 000/001, SPEC §2.3). One
  * definition serves `reconcileContact`, `postActivity`'s `contactUpdate` and `seed`.
  */
-import { describeIssues, isRecord, keysOf, OK, validate, wrongType, type ObjectSpec, type Rule } from './schema-dsl';
+import { describeIssues, isRecord, isString, keysOf, OK, typed, validate, wrongType, type ObjectSpec, type Rule } from './schema-dsl';
 import { isIsoDate } from './iso-date';
 import { emailKey, phoneItemKey } from './normalize';
 
@@ -19,8 +19,7 @@ export const text = (max: number, ...tests: Array<[(v: string) => boolean, strin
 };
 const nonEmpty = (what: string): [(v: string) => boolean, string] => [(v) => v.trim() !== '', `must not be empty: give the ${what}`];
 const oneOf = (values: string[]): Rule => (v) => (values.includes(v as string) ? OK : [`must be one of ${values.join('|')}`]);
-const isoDate: Rule = (v) =>
-  typeof v !== 'string' ? [wrongType(v, 'a string')] : isIsoDate(v) ? OK : ['is not an ISO-8601 date (e.g. 1990-05-17 or 2024-01-31T10:00:00Z)'];
+const isoDate = typed(isString, 'a string', (v: string) => !isIsoDate(v) && 'is not an ISO-8601 date (e.g. 1990-05-17 or 2024-01-31T10:00:00Z)');
 
 const NAME: ObjectSpec = Object.fromEntries(['prefix', 'first', 'middle', 'last', 'suffix'].map((p) => [p, text(LIMITS.namePart)]));
 const COMPANY: ObjectSpec = { role: text(LIMITS.company), name: text(LIMITS.company) };

@@ -57,14 +57,15 @@ export const wrongType = (value: unknown, expected: string): string =>
 
 export const OK: readonly string[] = [];
 
-const typed = (test: (v: unknown) => boolean, expected: string, then?: (v: never) => string | false): Rule =>
+/** A leaf that checks the type first (phrased by {@link wrongType}), then at most one more thing. */
+export const typed = (test: (v: unknown) => boolean, expected: string, then?: (v: never) => string | false): Rule =>
   (v) => {
     if (!test(v)) return [wrongType(v, expected)];
     const extra = then?.(v as never);
     return extra ? [extra] : OK;
   };
 
-const isString = (v: unknown) => typeof v === 'string';
+export const isString = (v: unknown): v is string => typeof v === 'string';
 // The backend's JSON could carry no NaN or Infinity, so neither is a number here.
 const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 

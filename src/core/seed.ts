@@ -4,14 +4,14 @@
  * renumbered 1, 2, 3… per array, the invariant every stored contact keeps. Pure.
  */
 import { parseContactInfo, LIMITS, text } from './contact-schema';
-import { describeIssues, validate, type ObjectSpec, type Rule } from './schema-dsl';
+import { describeIssues, isRecord, typed, validate, type ObjectSpec } from './schema-dsl';
 import { isIsoDate } from './iso-date';
 import { emptyName } from './reconcile';
 import { canonicalActivityType } from './activity-types';
 import { validateActivityInfo } from './activity-schemas';
 import type { Activity, Contact } from './types';
 
-const anyArray: Rule = (v) => (Array.isArray(v) ? [] : ['must be an array']);
+const anyArray = typed(Array.isArray, 'an array');
 
 /** What a seed record may carry beyond the contact input. */
 const CONTACT_SEED_EXTRAS: ObjectSpec = {
@@ -49,7 +49,7 @@ export type SeedResult<T> = { ok: true; value: T } | { ok: false; errors: string
 const ARRAYS = ['emails', 'phones', 'addresses', 'urls', 'dates'] as const;
 
 export function normalizeContactSeed(input: unknown, path: string, newId: () => string, nowIso: string): SeedResult<Contact> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: [`${path} must be an object`] };
+  if (!isRecord(input)) return { ok: false, errors: [`${path} must be an object`] };
   const extras = validate(CONTACT_SEED_EXTRAS, input);
   const info = parseContactInfo(input, path);
   const errors = [...describeIssues(extras, path), ...(info.ok ? [] : info.errors)];
@@ -91,8 +91,8 @@ export interface ActivitySeed {
 export function normalizeActivitySeed(
   input: unknown, path: string, contactIds: ReadonlySet<string>, newId: () => string, nowIso: string,
 ): SeedResult<{ activity: Activity; contactId?: string }> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: [`${path} must be an object`] };
-  const a = input as Record<string, unknown>;
+  if (!isRecord(input)) return { ok: false, errors: [`${path} must be an object`] };
+  const a = input;
   const errors: string[] = [];
   const type = canonicalActivityType(a.activityType);
   if (!type) errors.push(`${path}.activityType ${JSON.stringify(a.activityType) ?? 'undefined'} is not a known activity type`);

@@ -4,7 +4,7 @@ import { validateActivityInfo } from '../core/activity-schemas';
 import { parseContactInfo, type CleanContactInfo } from '../core/contact-schema';
 import { ActivitiesError, badRequest, notFound, SdkMessage, ShimFailure, type HttpErrorBody, type WixErrorCode } from '../core/errors';
 import { isIsoDate, isoToMillis } from '../core/iso-date';
-import { describeIssues, validate } from '../core/schema-dsl';
+import { describeIssues, isRecord, validate } from '../core/schema-dsl';
 import type { Activity, PostActivityResult } from '../core/types';
 import type { ShimContext } from '../shim/context';
 import type { PagePlan } from '../storage/paging';
@@ -72,8 +72,8 @@ const DEFAULT_ACTIVITIES_PAGE = 20;
 
 /** Validates a descriptor; returns every problem as a path message. */
 function validateDescriptor(a: unknown): { errors: string[]; type?: string; contact?: CleanContactInfo } {
-  if (typeof a !== 'object' || a === null || Array.isArray(a)) return { errors: ['activity must be an object'] };
-  const { type, info, details, contactUpdate } = a as Record<string, unknown>;
+  if (!isRecord(a)) return { errors: ['activity must be an object'] };
+  const { type, info, details, contactUpdate } = a;
   const errors: string[] = [];
   const canonical = canonicalActivityType(type);
   if (type === undefined || type === null) errors.push('type is missing');
