@@ -2,6 +2,7 @@
  * Error vocabulary of the legacy SDK (SDK 1.90.0, legacy-sdk-facts §3) and the shim's own failure type.
  * Pure: no DOM, no storage.
  */
+import { printable } from './quote';
 
 /** `Wix.Error`: the strings a data or cursor call passes to `onFailure`. */
 export const WixError = Object.freeze({
@@ -86,6 +87,6 @@ export function toFailure(error: unknown, doing: string): ShimFailure {
       ? 'the browser storage quota is exceeded. Free some space (WixShim.clear()) or use a smaller data set'
       : name === 'VersionError'
         ? 'another tab upgraded this database with a newer wix-hive-shim. Reload this page with the newer version'
-        : `storage failed (${String((error as { message?: unknown } | null)?.message ?? error)})`;
+        : `storage failed (${printable((error as { message?: unknown } | null)?.message ?? error)})`;
   return new ShimFailure('WIX_ERROR', `Failed to ${doing}: ${reason}.`);
 }

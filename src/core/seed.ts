@@ -6,6 +6,7 @@
 import { parseContactInfo, LIMITS, text } from './contact-schema';
 import { describeIssues, isRecord, typed, validate, type ObjectSpec } from './schema-dsl';
 import { isIsoDate } from './iso-date';
+import { quote } from './quote';
 import { emptyName } from './reconcile';
 import { canonicalActivityType } from './activity-types';
 import { validateActivityInfo } from './activity-schemas';
@@ -95,7 +96,7 @@ export function normalizeActivitySeed(
   const a = input;
   const errors: string[] = [];
   const type = canonicalActivityType(a.activityType);
-  if (!type) errors.push(`${path}.activityType ${JSON.stringify(a.activityType) ?? 'undefined'} is not a known activity type`);
+  if (!type) errors.push(`${path}.activityType ${quote(a.activityType)} is not a known activity type`);
   else errors.push(...validateActivityInfo(type, a.activityInfo).map((m) => `${path}.activityInfo${m.slice('info'.length)}`));
   if (a.id !== undefined && (typeof a.id !== 'string' || !a.id)) errors.push(`${path}.id must be a non-empty string`);
   if (a.createdAt !== undefined && !isIsoDate(a.createdAt)) errors.push(`${path}.createdAt is not an ISO-8601 date`);
@@ -105,7 +106,7 @@ export function normalizeActivitySeed(
     errors.push(`${path}.activityDetails must be {additionalInfoUrl: string|null, summary: string}`);
   }
   if (a.contactId !== undefined && (typeof a.contactId !== 'string' || !contactIds.has(a.contactId))) {
-    errors.push(`${path}.contactId ${JSON.stringify(a.contactId)} names no contact of the fixture`);
+    errors.push(`${path}.contactId ${quote(a.contactId)} names no contact of the fixture`);
   }
   if (errors.length || !type) return { ok: false, errors };
   const activity: Activity = {

@@ -1,5 +1,6 @@
 /** Simulated network latency and injected faults, so apps can test loading and error states. */
 import { ShimFailure, type WixErrorCode } from '../core/errors';
+import { printable, quote, QUOTE_LIMIT } from '../core/quote';
 
 /** Milliseconds; a `[min, max]` range; or `'real'`: 100–400 ms, like the real host round trip. */
 export type Latency = number | [min: number, max: number] | 'real';
@@ -30,7 +31,7 @@ function latencyRange(latency: Latency): [number, number] {
   const pair = typeof latency === 'number' ? [latency, latency] : Array.isArray(latency) && latency.length === 2 ? latency : [NaN, NaN];
   const [min, max] = pair as [number, number];
   if (![min, max].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0) || min > max) {
-    throw new TypeError(`[wix-hive-shim] Failed to configure: latency ${JSON.stringify(latency)} is invalid. Use milliseconds, [min, max] or 'real'`);
+    throw new TypeError(`[wix-hive-shim] Failed to configure: latency ${Array.isArray(latency) ? `[${latency.map((v) => quote(v)).join(', ')}]` : quote(latency)} is invalid. Use milliseconds, [min, max] or 'real'`);
   }
   return [min, max];
 }
@@ -51,10 +52,10 @@ export function createSimulation(): Simulation {
       const next = options.latency !== undefined ? latencyRange(options.latency) : range;
       const updates: Array<[string, { error: WixErrorCode; once: boolean } | null]> = [];
       for (const [method, fault] of Object.entries(options.faults ?? {})) {
-        if (!METHODS.includes(method)) throw new TypeError(`[wix-hive-shim] Failed to configure: no method '${method}' takes faults. Use one of ${METHODS.join(', ')}`);
+        if (!METHODS.includes(method)) throw new TypeError(`[wix-hive-shim] Failed to configure: no method '${printable(method, QUOTE_LIMIT)}' takes faults. Use one of ${METHODS.join(', ')}`);
         if (fault === null || fault === undefined) { updates.push([method, null]); continue; }
         const f = typeof fault === 'string' ? { error: fault, once: false } : { error: fault.error, once: !!fault.once };
-        if (!CODES.includes(f.error)) throw new TypeError(`[wix-hive-shim] Failed to configure: fault '${String(f.error)}' is not a Wix.Error. Use one of ${CODES.join(', ')}`);
+        if (!CODES.includes(f.error)) throw new TypeError(`[wix-hive-shim] Failed to configure: fault '${printable(f.error, QUOTE_LIMIT)}' is not a Wix.Error. Use one of ${CODES.join(', ')}`);
         updates.push([method, f]);
       }
       range = next;

@@ -3,6 +3,7 @@
  * `schemas/export-v1.schema.json`. A file of a newer version is refused, never half-read.
  */
 import { badRequest } from '../core/errors';
+import { quote } from '../core/quote';
 import { isRecord } from '../core/schema-dsl';
 import type { Activity, Contact } from '../core/types';
 
@@ -35,7 +36,7 @@ export function readExportEnvelope(input: unknown): { contacts: unknown[]; activ
   }
   if (!isRecord(data)) throw badRequest('Failed to import: expected an object. Pass the string or object exportData() produced');
   const file = data;
-  if (file.format !== EXPORT_FORMAT) throw badRequest(`Failed to import: format is ${JSON.stringify(file.format)}, not "${EXPORT_FORMAT}". Pass a file made by exportData()`);
+  if (file.format !== EXPORT_FORMAT) throw badRequest(`Failed to import: format is ${quote(file.format)}, not "${EXPORT_FORMAT}". Pass a file made by exportData()`);
   if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) throw badRequest('Failed to import: version must be a positive integer');
   if (file.version > EXPORT_VERSION) {
     throw badRequest(`Failed to import: the file is format version ${file.version}, newer than this shim reads (${EXPORT_VERSION}). Upgrade wix-hive-shim`);

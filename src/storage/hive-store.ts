@@ -4,6 +4,7 @@
  */
 import { matchKeysOf, type CleanContactInfo } from '../core/contact-schema';
 import { notFound } from '../core/errors';
+import { printable, QUOTE_LIMIT } from '../core/quote';
 import type { IdFactory } from '../core/ids';
 import type { Activity, Contact, PostActivityResult, ReconcileResult } from '../core/types';
 import type { Change } from './changes';
@@ -83,7 +84,10 @@ export class HiveStore {
       await Promise.all(ctx.writes);
       return out;
     }, durability ? { durability } : undefined);
-    if (ctx.changes.length) this.options.onChange(ctx.changes);
+    // The write has committed: nothing a listener does may turn it into a failure (issue 12, F1).
+    if (ctx.changes.length) {
+      try { this.options.onChange(ctx.changes); } catch { /* reported by the event hub */ }
+    }
     return result;
   }
 
@@ -93,13 +97,13 @@ export class HiveStore {
 
   async getContact(id: string): Promise<Contact> {
     const row = await this.transact('readonly', ['contacts'], (tx) => tx.get<ContactRow>('contacts', id));
-    if (!row) throw notFound(`Cannot find contact with contactId [${id}]`);
+    if (!row) throw notFound(`Cannot find contact with contactId [${printable(id, QUOTE_LIMIT)}]`);
     return row.contact;
   }
 
   async getActivity(id: string): Promise<Activity> {
     const row = await this.transact('readonly', ['activities'], (tx) => tx.get<ActivityRow>('activities', id));
-    if (!row) throw notFound(`Activity not found: no activity with id [${id}]`, -23013);
+    if (!row) throw notFound(`Activity not found: no activity with id [${printable(id, QUOTE_LIMIT)}]`, -23013);
     return row.activity;
   }
 
@@ -191,7 +195,7 @@ export class HiveStore {
   deleteContact(id: string): Promise<void> {
     return this.transact('readwrite', ['contacts', 'activities', 'sessions'], async (tx, ctx) => {
       const row = await tx.get<ContactRow>('contacts', id);
-      if (!row) throw notFound(`Failed to delete the contact: no contact has id [${id}]`);
+      if (!row) throw notFound(`Failed to delete the contact: no contact has id [${printable(id, QUOTE_LIMIT)}]`);
       await tx.delete('contacts', id);
       ctx.changes.push({ event: 'deleted', entity: 'contact', id, previous: row.contact });
       const linked = await tx.scan<ActivityRow>('activities', { index: 'byContact', range: { lower: [id], upper: [id, []] } });
@@ -211,7 +215,7 @@ export class HiveStore {
   setLabels(id: string, labels: string[]): Promise<Contact> {
     return this.transact('readwrite', ['contacts'], async (tx, ctx) => {
       const row = await tx.get<ContactRow>('contacts', id);
-      if (!row) throw notFound(`Failed to set labels: no contact has id [${id}]`);
+      if (!row) throw notFound(`Failed to set labels: no contact has id [${printable(id, QUOTE_LIMIT)}]`);
       const contact = { ...row.contact, tags: [...new Set(labels)], modifiedAt: ctx.nowIso };
       await tx.put('contacts', contactRow(contact));
       ctx.changes.push({ event: 'updated', entity: 'contact', id, previous: row.contact });

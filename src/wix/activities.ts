@@ -4,6 +4,7 @@ import { validateActivityInfo } from '../core/activity-schemas';
 import { parseContactInfo, type CleanContactInfo } from '../core/contact-schema';
 import { ActivitiesError, badRequest, notFound, SdkMessage, ShimFailure, type HttpErrorBody, type WixErrorCode } from '../core/errors';
 import { isIsoDate, isoToMillis } from '../core/iso-date';
+import { quote } from '../core/quote';
 import { describeIssues, isRecord, validate } from '../core/schema-dsl';
 import type { Activity, PostActivityResult } from '../core/types';
 import type { ShimContext } from '../shim/context';
@@ -77,7 +78,7 @@ function validateDescriptor(a: unknown): { errors: string[]; type?: string; cont
   const errors: string[] = [];
   const canonical = canonicalActivityType(type);
   if (type === undefined || type === null) errors.push('type is missing');
-  else if (!canonical) errors.push(`type ${JSON.stringify(type)} is not a known activity type (use a Wix.Activities.Type value)`);
+  else if (!canonical) errors.push(`type ${quote(type)} is not a known activity type (use a Wix.Activities.Type value)`);
   else errors.push(...validateActivityInfo(canonical, info));
   errors.push(...describeIssues(validate(DETAILS, details), 'details'));
   let contact: CleanContactInfo | undefined;
@@ -104,13 +105,13 @@ function planActivities(query: unknown): { plan: PagePlan; pageSize: number } {
   const pageSize = pageSizeOf(q.pageSize, DEFAULT_ACTIVITIES_PAGE, doing);
   const types = stringList(q.activityTypes, 'activityTypes', doing)?.map((t) => {
     const canonical = canonicalActivityType(t);
-    if (!canonical) throw notFound(`Failed to ${doing}: Activity Type not found: ${JSON.stringify(t)}. Use a Wix.Activities.Type value`, -23014);
+    if (!canonical) throw notFound(`Failed to ${doing}: Activity Type not found: ${quote(t)}. Use a Wix.Activities.Type value`, -23014);
     return canonical;
   });
   const date = (key: 'from' | 'until') => {
     const v = q[key];
     if (v === undefined || v === null) return undefined;
-    if (!isIsoDate(v)) throw badRequest(`Failed to ${doing}: ${key} ${JSON.stringify(v)} is not an ISO-8601 date. Use e.g. 2024-01-31T10:00:00Z`);
+    if (!isIsoDate(v)) throw badRequest(`Failed to ${doing}: ${key} ${quote(v)} is not an ISO-8601 date. Use e.g. 2024-01-31T10:00:00Z`);
     return isoToMillis(v);
   };
   const from = date('from');

@@ -1,6 +1,7 @@
 /** `Wix.Contacts` (SDK 1.90.0; SPEC §2.3). */
 import { parseContactInfo, matchKeysOf } from '../core/contact-schema';
 import { badRequest, SdkMessage, type WixErrorCode } from '../core/errors';
+import { quote } from '../core/quote';
 import type { Contact, ReconcileResult } from '../core/types';
 import type { ShimContext } from '../shim/context';
 import type { PagePlan } from '../storage/paging';
@@ -46,9 +47,7 @@ export const MAX_PAGE = 500;
 export function pageSizeOf(value: unknown, fallback: number, method: string): number {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAGE) {
-    // Describe without JSON.stringify: a BigInt or a cycle would make the message itself throw.
-    const shown = typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? JSON.stringify(value) ?? String(value) : `of type ${typeof value}`;
-    throw badRequest(`Failed to ${method}: pageSize ${shown} is invalid. Pass an integer from 1 to ${MAX_PAGE}`);
+    throw badRequest(`Failed to ${method}: pageSize ${quote(value)} is invalid. Pass an integer from 1 to ${MAX_PAGE}`);
   }
   return value;
 }
