@@ -5,6 +5,7 @@ import { LIMITS } from '../core/contact-schema';
 import type { Contact } from '../core/types';
 import type { ActivitySeed, ContactSeed } from '../core/seed';
 import { HiveStore, type StorageStatus } from '../storage/hive-store';
+import { storageScope } from '../storage/scope';
 import { createActivities, type WixActivities } from '../wix/activities';
 import { createContacts, type WixContacts } from '../wix/contacts';
 import { createSimulation, type ConfigureOptions } from './configure';
@@ -109,15 +110,17 @@ export function createShim(options: ShimOptions = {}): Shim {
   const newId = createIdFactory(now);
   const reporter = createReporter(options.quiet ?? false, now);
   const simulation = createSimulation();
-  const events = createEventHub(dbName, (error) => reporter.callbackThrew('on() listener', error));
+  const events = createEventHub(dbName, (error) => reporter.callbackThrew('on() listener', error), storageScope(options.indexedDB));
   const store = new HiveStore({
     dbName,
     indexedDB: options.indexedDB,
     now,
     newId,
     // Asked-for memory is news; a refused IndexedDB is a warning, since the app's data will not last.
-    onFallback: (reason) =>
-      (options.indexedDB === null ? reporter.info : reporter.warn)(`Using in-memory storage: ${reason}. Data will not survive a reload.`),
+    onFallback: (reason) => {
+      events.detach();
+      (options.indexedDB === null ? reporter.info : reporter.warn)(`Using in-memory storage: ${reason}. Data will not survive a reload.`);
+    },
     onChange: (changes) => events.publish(changes),
   });
   const session = options.session ?? visitorSession(dbName, newId);

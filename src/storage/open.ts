@@ -10,7 +10,7 @@ export interface OpenedStorage {
 }
 
 /** The global factory, if reading it is allowed (a sandboxed iframe throws SecurityError here). */
-function globalFactory(): IDBFactory | undefined {
+export function globalFactory(): IDBFactory | undefined {
   try {
     return (globalThis as { indexedDB?: IDBFactory }).indexedDB ?? undefined;
   } catch {
