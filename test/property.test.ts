@@ -98,8 +98,9 @@ function phoneKey(phone: string): string {
   if (!digits) return '';
   return trimmed.startsWith('+') ? `+${digits}` : digits;
 }
+// A normalizedPhone without digits falls back to the phone's (decision 0021).
 const phoneItemKey = (p: { phone?: unknown; normalizedPhone?: unknown }) =>
-  phoneKey(String((typeof p.normalizedPhone === 'string' && p.normalizedPhone) || p.phone || ''));
+  phoneKey(typeof p.normalizedPhone === 'string' ? p.normalizedPhone : '') || phoneKey(String(p.phone || ''));
 
 interface Keys {
   emails: string[];

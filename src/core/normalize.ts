@@ -13,7 +13,10 @@ export function phoneKey(phone: string): string {
   return trimmed.startsWith('+') ? `+${digits}` : digits;
 }
 
-/** A phone item's matching key: its `normalizedPhone` when given, else its `phone`. */
+/**
+ * A phone item's matching key: its `normalizedPhone` when that has digits, else its `phone`. A
+ * `normalizedPhone` without digits (`'n/a'`) must not hide a valid phone (issue 12, F10; decision 0021).
+ */
 export function phoneItemKey(item: { phone: string; normalizedPhone?: string | undefined | null }): string {
-  return phoneKey(item.normalizedPhone || item.phone);
+  return phoneKey(item.normalizedPhone ?? '') || phoneKey(item.phone);
 }

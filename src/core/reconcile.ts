@@ -15,14 +15,16 @@ const fold = (s: string | undefined) => (s ?? '').trim().toLowerCase();
 /**
  * When an incoming item is "similar" to one the contact has, it adds nothing. Emails and phones
  * compare by their matching keys, URLs by address, addresses by every part, dates by tag and date.
+ * Parts are joined as a JSON array, never with a separator character that a part may itself hold:
+ * with NUL as separator, a NUL inside a part made a different address "similar" (issue 12, F9).
  */
 const similarityKey: Record<ArrayKey, (item: Record<string, unknown>) => string> = {
   emails: (i) => emailKey(String(i.email)),
   phones: (i) => phoneItemKey(i as { phone: string; normalizedPhone?: string }),
   urls: (i) => fold(String(i.url)),
   addresses: (i) =>
-    ['address', 'neighborhood', 'city', 'region', 'country', 'postalCode'].map((k) => fold(i[k] as string)).join('\u0000'),
-  dates: (i) => `${fold(i.tag as string)}\u0000${fold(i.date as string)}`,
+    JSON.stringify(['address', 'neighborhood', 'city', 'region', 'country', 'postalCode'].map((k) => fold(i[k] as string))),
+  dates: (i) => JSON.stringify([fold(i.tag as string), fold(i.date as string)]),
 };
 
 /** Appends the items no similar item covers yet, numbering them on from the array's largest id. */

@@ -16,7 +16,7 @@ import { validateFixture, type Records } from './fixture';
 import { createReporter, type LogEntry } from './reporter';
 import { visitorSession } from './session';
 import { createUtils, type WixUtils } from './utils';
-import { jsonCopy } from '../wix/json-copy';
+import { jsonCopy, nestedTooDeeply, tooDeep } from '../wix/json-copy';
 
 export interface ShimOptions {
   /** Database name; instances with different names never share data. Default `'wix-hive-shim'`. */
@@ -202,6 +202,8 @@ export function createShim(options: ShimOptions = {}): Shim {
       const copy = typeof file === 'string' ? { ok: true as const, value: file } : jsonCopy(file, 'import file');
       if (!copy.ok) throw copy.failure;
       const { contacts, activities } = readExportEnvelope(copy.value);
+      // Text skips jsonCopy, which bounds the nesting of objects (issue 12, F5).
+      if (typeof copy.value === 'string' && nestedTooDeeply([contacts, activities])) throw tooDeep('import file');
       await replace(validateFixture(contacts, activities, { newId, nowIso: nowIso(), requireIds: true, doing: 'import' }));
     }),
     configure(o) {

@@ -15,6 +15,7 @@ import type { WixDataCursor } from './cursor';
 import { runCursorQuery } from './cursor-query';
 import { getById } from './get-by-id';
 import { jsonCopy } from './json-copy';
+import { rawQueryFailure } from './raw-query';
 
 /** The activity descriptor `postActivity` takes. */
 export interface ActivityDescriptor {
@@ -168,12 +169,14 @@ export function createActivities(ctx: ShimContext): WixActivities {
       check(isFunction(onSuccess), SdkMessage.onSuccess, r, 'getActivities takes its callbacks first: getActivities(onSuccess, onFailure, query)');
       check(isFunction(onFailure), SdkMessage.onFailure, r, 'getActivities takes its callbacks first: getActivities(onSuccess, onFailure, query)');
       const copy = jsonCopy(query, 'query');
+      const rawFailure = rawQueryFailure(query, 'get activities', DEFAULT_ACTIVITIES_PAGE);
       runCursorQuery<Activity>(ctx, {
         method: 'Wix.Activities.getActivities',
         doing: 'get activities',
         withTotal: false,
         plan: () => {
           if (!copy.ok) throw copy.failure;
+          if (rawFailure) throw rawFailure;
           return planActivities(copy.value);
         },
       }, onSuccess as Callback<WixDataCursor<Activity>>, onFailure);

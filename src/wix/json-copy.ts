@@ -5,12 +5,39 @@
  */
 import { badRequest, type ShimFailure } from '../core/errors';
 
+/**
+ * The deepest nesting a payload may have. Storing clones a value recursively, and engines overflow
+ * at different depths (Node ≈ 1,950; Chromium ≈ 2,500, where the overflow surfaces as a key path
+ * error instead): one bound below all of them gives one answer, a 400 (decision 0010, quirk 16).
+ */
+export const MAX_NESTING = 1_200;
+
+/** True when objects and arrays in `value` nest deeper than {@link MAX_NESTING}. Iterative: no recursion to overflow. */
+export function nestedTooDeeply(value: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > MAX_NESTING) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+export const tooDeep = (what: string): ShimFailure =>
+  badRequest(`Failed to read the ${what}: it is nested too deeply (more than ${MAX_NESTING} levels). Flatten it`);
+
 export function jsonCopy<T>(value: T, what: string): { ok: true; value: T } | { ok: false; failure: ShimFailure } {
+  let copy: T;
   try {
     const text = JSON.stringify(value);
-    return { ok: true, value: (text === undefined ? undefined : JSON.parse(text)) as T };
+    copy = (text === undefined ? undefined : JSON.parse(text)) as T;
   } catch (error) {
-    const reason = error instanceof RangeError ? 'it is nested too deeply' : 'it is not plain data (a cycle or a BigInt)';
-    return { ok: false, failure: badRequest(`Failed to read the ${what}: ${reason}. Pass plain JSON data`) };
+    if (error instanceof RangeError) return { ok: false, failure: tooDeep(what) };
+    return { ok: false, failure: badRequest(`Failed to read the ${what}: it is not plain data (a cycle or a BigInt). Pass plain JSON data`) };
   }
+  if (nestedTooDeeply(copy)) return { ok: false, failure: tooDeep(what) };
+  return { ok: true, value: copy };
 }

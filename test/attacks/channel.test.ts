@@ -7,6 +7,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent, WebhookEvent } from '../../src/shim/events';
+import { storageScope } from '../../src/storage/scope';
 import { newShim, success } from '../helpers';
 
 type Shim = ReturnType<typeof newShim>;
@@ -53,6 +54,36 @@ describe('F3: foreign messages on the channel are ignored', () => {
     42,
     [1, 2, 3],
   ];
+  /** Malformed messages that name this instance's own storage, so only their shape gives them away. */
+  const scoped = (scope: string): unknown[] => [
+    { wixHiveShim: 1, scope, changes: 'abc', webhooks: [] },
+    { wixHiveShim: 1, scope, changes: [], webhooks: 'abc' },
+    { wixHiveShim: 1, scope, changes: [null], webhooks: [] },
+    { wixHiveShim: 1, scope, changes: [{ event: 'created', entity: 'contact' }], webhooks: [] },
+    { wixHiveShim: 1, scope, changes: [{ event: 'created', entity: 'user', id: 'x' }], webhooks: [] },
+    { wixHiveShim: 1, scope, changes: [{ event: 'created', entity: 'contact', id: 'ok' }, 'abc'], webhooks: [] },
+    { wixHiveShim: 1, scope, changes: [], webhooks: [{ eventType: '/contacts/created', body: null }] },
+    { wixHiveShim: 1, scope, changes: [], webhooks: [{ eventType: '/activities/posted', body: { activityId: 'a', activityType: 1 } }] },
+    { wixHiveShim: 2, scope, changes: [{ event: 'replaced', entity: 'all' }], webhooks: [] },
+  ];
+
+  it('malformed messages naming this storage reach no listener; a well-formed one does', async () => {
+    const dbName = uniqueDb();
+    const factory = new IDBFactory();
+    const s = shim({ dbName, indexedDB: factory });
+    const seen = heard(s);
+    await s.status();
+    const scope = storageScope(factory)!;
+    const foreign = new BroadcastChannel(`wix-hive-shim:${dbName}`);
+    channels.push(foreign);
+    for (const message of scoped(scope)) foreign.postMessage(message);
+    await wait();
+    expect(seen).toEqual([]);
+    // The control: the same channel and scope with the shim's own shape is heard, rebuilt field by field.
+    foreign.postMessage({ wixHiveShim: 1, scope, changes: [{ event: 'deleted', entity: 'contact', id: 'c1', extra: 'dropped' }], webhooks: [] });
+    await wait();
+    expect(seen).toEqual([{ event: 'deleted', entity: 'contact', id: 'c1' }]);
+  });
 
   it('no listener hears any of them and the instance keeps working', async () => {
     const dbName = uniqueDb();
