@@ -5,6 +5,7 @@ import { LIMITS } from '../core/contact-schema';
 import type { Contact } from '../core/types';
 import type { ActivitySeed, ContactSeed } from '../core/seed';
 import { HiveStore, type StorageStatus } from '../storage/hive-store';
+import type { IndexedDBFactory } from '../storage/factory';
 import { storageScope } from '../storage/scope';
 import { createActivities, type WixActivities } from '../wix/activities';
 import { createContacts, type WixContacts } from '../wix/contacts';
@@ -22,7 +23,7 @@ export interface ShimOptions {
   /** Database name; instances with different names never share data. Default `'wix-hive-shim'`. */
   dbName?: string;
   /** The IndexedDB factory to use (e.g. fake-indexeddb's in Node); `null` for memory. Default: the global one, else memory. */
-  indexedDB?: IDBFactory | null;
+  indexedDB?: IndexedDBFactory | null;
   /** `Wix.Utils.getViewMode()`; `postActivity` works only in `'site'`, as in the SDK. Default `'site'`. */
   viewMode?: ViewMode;
   /** Silences the `[wix-hive-shim]` console warnings (the log keeps them). Default false. */
@@ -110,10 +111,10 @@ export function createShim(options: ShimOptions = {}): Shim {
   const newId = createIdFactory(now);
   const reporter = createReporter(options.quiet ?? false, now);
   const simulation = createSimulation();
-  const events = createEventHub(dbName, (error) => reporter.callbackThrew('on() listener', error), storageScope(options.indexedDB));
+  const events = createEventHub(dbName, (error) => reporter.callbackThrew('on() listener', error), storageScope(options.indexedDB as IDBFactory | null | undefined));
   const store = new HiveStore({
     dbName,
-    indexedDB: options.indexedDB,
+    indexedDB: options.indexedDB as IDBFactory | null | undefined,
     now,
     newId,
     // Asked-for memory is news; a refused IndexedDB is a warning, since the app's data will not last.
