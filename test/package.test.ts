@@ -79,7 +79,7 @@ describe('the packed tarball', () => {
 });
 
 describe('a consumer project', () => {
-  it('type-checks the types with --lib es2022, no DOM and no skipLibCheck (nodenext and bundler resolution)', () => {
+  it('type-checks the types with --lib es2022, no DOM and no skipLibCheck (nodenext and bundler resolution; import and reference directive)', () => {
     writeFileSync(join(consumer, 'esm.ts'), [
       "import { Wix, createShim, WixDataCursor, type Contact, type IndexedDBFactory } from 'wix-hive-shim';",
       "const factory: IndexedDBFactory | null = null;",
@@ -94,12 +94,18 @@ describe('a consumer project', () => {
       "export const version: string = WixShim.version;",
       "export const owns: boolean = globalThis.WixShim.ownsWix;",
     ].join('\n'));
-    for (const resolution of ['nodenext', 'bundler']) {
+    // A page that loads the script tag and checks its own code: the globals by a reference directive.
+    writeFileSync(join(consumer, 'reference.ts'), [
+      '/// <reference types="wix-hive-shim/script" />',
+      "Wix.Activities.getUserSessionToken((token) => token.length);",
+      "export const version: string = WixShim.version;",
+    ].join('\n'));
+    for (const [resolution, files] of [['nodenext', ['esm.ts', 'script.ts']], ['bundler', ['esm.ts', 'reference.ts']]] as const) {
       const compilerOptions = {
         strict: true, noEmit: true, lib: ['es2022'], types: [], target: 'es2022', skipLibCheck: false,
         module: resolution === 'bundler' ? 'esnext' : 'nodenext', moduleResolution: resolution,
       };
-      writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['esm.ts', 'script.ts'] }));
+      writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
       let output = '';
       try {
         output = run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], consumer);
