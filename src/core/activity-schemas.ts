@@ -99,7 +99,7 @@ export interface RestaurantChoice {
   value?: RestaurantChoice[] | null | undefined;
   [key: string]: unknown;
 }
-const CHOICE: () => z.ZodMiniType<RestaurantChoice> = once(() => obj({ title: S, value: opt(list(z.lazy(CHOICE))) }));
+const CHOICE: () => z.ZodMiniType<RestaurantChoice, RestaurantChoice> = once(() => obj({ title: S, value: opt(list(z.lazy(CHOICE))) }));
 
 const SHARE = once(() => ({ text: oS, sharer: opt(obj({ name: opt(NAME()), email: oS })), metadata: PAIRS() }));
 const SOCIAL_TRACK_TYPES = ['LIKE', 'FOLLOW', 'SUBSCRIBE', 'PIN_IT', 'FAVORITE', 'OTHER'] as const;

@@ -1,6 +1,6 @@
 /** `Wix.Activities` (SDK 1.90.0; SPEC §2.2). */
 import { ActivityType, canonicalActivityType } from '../core/activity-types';
-import { activityDetailsSchema, validateActivityInfo } from '../core/activity-schemas';
+import { activityDetailsSchema, validateActivityInfo, type ActivityInfo, type ActivityTypeSpelling } from '../core/activity-schemas';
 import { parseContactInfo, type CleanContactInfo } from '../core/contact-schema';
 import { ActivitiesError, badRequest, notFound, SdkMessage, ShimFailure, type HttpErrorBody, type WixErrorCode } from '../core/errors';
 import { isIsoDate, isoToMillis } from '../core/iso-date';
@@ -16,16 +16,29 @@ import { runCursorQuery } from './cursor-query';
 import { getById } from './get-by-id';
 import { jsonCopy } from './json-copy';
 
-/** The activity descriptor `postActivity` takes. */
-export interface ActivityDescriptor {
-  /** A `Wix.Activities.Type` value, or one of the docs' spellings (`ecommerce/purchase`, `messaging/im`…). */
-  type: string;
-  /** The type's fields (its JSON schema); unknown extra keys are kept. */
-  info: Record<string, unknown>;
-  details: { additionalInfoUrl: string | null; summary: string };
-  /** Who did it; with an email or phone it is reconciled and linked. */
-  contactUpdate?: import('../core/types').ContactInfo | null;
+/** `postActivity`'s `details`. */
+export interface ActivityDetails {
+  additionalInfoUrl: string | null;
+  summary: string;
 }
+
+/**
+ * The activity descriptor `postActivity` takes. `info` is typed by `type` (any accepted spelling:
+ * a `Wix.Activities.Type` value, the canonical schema path, or the docs' `ecommerce/*` and
+ * `hotel/cancel`), inferred from the type's zod schema: a wrong or missing field is a compile
+ * error, while unknown extra keys are allowed and kept. `ActivityDescriptor<'form/form'>` is one
+ * type's descriptor.
+ */
+export type ActivityDescriptor<T extends ActivityTypeSpelling = ActivityTypeSpelling> = {
+  [K in T]: {
+    type: K;
+    /** The type's fields (its JSON schema); unknown extra keys are kept. */
+    info: ActivityInfo<K>;
+    details: ActivityDetails;
+    /** Who did it; with an email or phone it is reconciled and linked. */
+    contactUpdate?: import('../core/types').ContactInfo | null;
+  };
+}[T];
 
 /** The query of `getActivities`: the SDK's filters plus this shim's `contactId`, `sort` and `pageSize`. */
 export interface ActivitiesQuery {
@@ -149,7 +162,7 @@ export function createActivities(ctx: ShimContext): WixActivities {
           ctx.fault('Wix.Activities.postActivity');
           const { errors, type, contact } = validateDescriptor(copy.value);
           if (errors.length || !type) throw validationFailure(errors);
-          const a = copy.value as unknown as ActivityDescriptor;
+          const a = copy.value as unknown as { info: Record<string, unknown>; details: ActivityDetails };
           const stored: Activity = {
             id: ctx.newId(),
             createdAt: new Date(ctx.now()).toISOString(),
