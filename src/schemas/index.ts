@@ -25,8 +25,9 @@ export {
 } from '../core/activity-schemas';
 export { CANONICAL_ACTIVITY_TYPES, canonicalActivityType } from '../core/activity-types';
 export { contactInfoSchema, LIMITS } from '../core/contact-schema';
+export { isIsoDate } from '../core/iso-date';
 export { describeIssues, formatPath, problemsOf } from '../core/zod-issues';
-export { exportFileSchema } from './export-file';
+export { exportDocs, exportFileSchema } from './export-file';
 
 /** The schema of an activity type's `info`, in any spelling `postActivity` accepts. Throws for an unknown type. */
 export function activityInfoSchema<T extends ActivityTypeSpelling>(type: T): ReturnType<(typeof ACTIVITY_INFO_SCHEMAS)[CanonicalOf<T>]> {
