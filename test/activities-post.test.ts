@@ -36,7 +36,7 @@ const albumFan = (extra: Partial<ActivityDescriptor> = {}): ActivityDescriptor =
   info: infoOf('music/album-fan'),
   details: { additionalInfoUrl: null, summary: '' },
   ...extra,
-});
+}) as ActivityDescriptor;
 
 const post = (shim: Shim, activity: unknown) =>
   success<PostActivityResult>((ok, fail) => shim.Wix.Activities.postActivity(activity as ActivityDescriptor, ok, fail));

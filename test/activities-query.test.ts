@@ -40,7 +40,7 @@ interface Posted {
 
 let seq = 0;
 async function post(shim: Shim, type: string, at: number, contactUpdate?: ActivityDescriptor['contactUpdate'], sentType = type): Promise<Posted> {
-  const activity: ActivityDescriptor = { type: sentType, info: infoOf(type), details: { additionalInfoUrl: null, summary: type } };
+  const activity = { type: sentType, info: infoOf(type), details: { additionalInfoUrl: null, summary: type } } as ActivityDescriptor;
   if (contactUpdate !== undefined) activity.contactUpdate = contactUpdate;
   const r = await success<PostActivityResult>((ok, fail) => shim.Wix.Activities.postActivity(activity, ok, fail));
   return { id: r.activityId, type, t: at, contactId: r.contactId, seq: ++seq };

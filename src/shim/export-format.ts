@@ -4,7 +4,7 @@
  */
 import { badRequest } from '../core/errors';
 import { quote } from '../core/quote';
-import { isRecord } from '../core/schema-dsl';
+import { isRecord } from '../core/zod-kit';
 import type { Activity, Contact } from '../core/types';
 
 export const EXPORT_FORMAT = 'wix-hive-shim';

@@ -1,11 +1,12 @@
 /** `Wix.Activities` (SDK 1.90.0; SPEC §2.2). */
 import { ActivityType, canonicalActivityType } from '../core/activity-types';
-import { validateActivityInfo } from '../core/activity-schemas';
+import { activityDetailsSchema, validateActivityInfo, type ActivityInfo, type ActivityTypeSpelling } from '../core/activity-schemas';
 import { parseContactInfo, type CleanContactInfo } from '../core/contact-schema';
 import { ActivitiesError, badRequest, notFound, SdkMessage, ShimFailure, type HttpErrorBody, type WixErrorCode } from '../core/errors';
 import { isIsoDate, isoToMillis } from '../core/iso-date';
 import { quote } from '../core/quote';
-import { describeIssues, isRecord, validate } from '../core/schema-dsl';
+import { isRecord } from '../core/zod-kit';
+import { problemsOf } from '../core/zod-issues';
 import type { Activity, PostActivityResult } from '../core/types';
 import type { ShimContext } from '../shim/context';
 import type { PagePlan } from '../storage/paging';
@@ -17,16 +18,29 @@ import { getById } from './get-by-id';
 import { jsonCopy } from './json-copy';
 import { rawQueryFailure } from './raw-query';
 
-/** The activity descriptor `postActivity` takes. */
-export interface ActivityDescriptor {
-  /** A `Wix.Activities.Type` value, or one of the docs' spellings (`ecommerce/purchase`, `messaging/im`…). */
-  type: string;
-  /** The type's fields (its JSON schema); unknown extra keys are kept. */
-  info: Record<string, unknown>;
-  details: { additionalInfoUrl: string | null; summary: string };
-  /** Who did it; with an email or phone it is reconciled and linked. */
-  contactUpdate?: import('../core/types').ContactInfo | null;
+/** `postActivity`'s `details`. */
+export interface ActivityDetails {
+  additionalInfoUrl: string | null;
+  summary: string;
 }
+
+/**
+ * The activity descriptor `postActivity` takes. `info` is typed by `type` (any accepted spelling:
+ * a `Wix.Activities.Type` value, the canonical schema path, or the docs' `ecommerce/*` and
+ * `hotel/cancel`), inferred from the type's zod schema: a wrong or missing field is a compile
+ * error, while unknown extra keys are allowed and kept. `ActivityDescriptor<'form/form'>` is one
+ * type's descriptor.
+ */
+export type ActivityDescriptor<T extends ActivityTypeSpelling = ActivityTypeSpelling> = {
+  [K in T]: {
+    type: K;
+    /** The type's fields (its JSON schema); unknown extra keys are kept. */
+    info: ActivityInfo<K>;
+    details: ActivityDetails;
+    /** Who did it; with an email or phone it is reconciled and linked. */
+    contactUpdate?: import('../core/types').ContactInfo | null;
+  };
+}[T];
 
 /** The query of `getActivities`: the SDK's filters plus this shim's `contactId`, `sort` and `pageSize`. */
 export interface ActivitiesQuery {
@@ -69,7 +83,6 @@ export interface WixActivities {
   getUserSessionToken(callback: (token: string) => void): void;
 }
 
-const DETAILS = { 'additionalInfoUrl=': 's', 'summary!': 's' };
 const DEFAULT_ACTIVITIES_PAGE = 20;
 
 /** Validates a descriptor; returns every problem as a path message. */
@@ -81,7 +94,7 @@ function validateDescriptor(a: unknown): { errors: string[]; type?: string; cont
   if (type === undefined || type === null) errors.push('type is missing');
   else if (!canonical) errors.push(`type ${quote(type)} is not a known activity type (use a Wix.Activities.Type value)`);
   else errors.push(...validateActivityInfo(canonical, info));
-  errors.push(...describeIssues(validate(DETAILS, details), 'details'));
+  errors.push(...problemsOf(activityDetailsSchema(), details, 'details'));
   let contact: CleanContactInfo | undefined;
   if (contactUpdate !== undefined && contactUpdate !== null) {
     const c = parseContactInfo(contactUpdate, 'contactUpdate');
@@ -151,7 +164,7 @@ export function createActivities(ctx: ShimContext): WixActivities {
           ctx.fault('Wix.Activities.postActivity');
           const { errors, type, contact } = validateDescriptor(copy.value);
           if (errors.length || !type) throw validationFailure(errors);
-          const a = copy.value as unknown as ActivityDescriptor;
+          const a = copy.value as unknown as { info: Record<string, unknown>; details: ActivityDetails };
           const stored: Activity = {
             id: ctx.newId(),
             createdAt: new Date(ctx.now()).toISOString(),
