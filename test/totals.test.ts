@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import type { Contact, ReconcileResult } from '../src/core/types';
 import type { Fixture, Shim } from '../src/shim/create-shim';
-import { DB_VERSION } from '../src/storage/schema';
+import { DB_VERSION, UPGRADES } from '../src/storage/schema';
 import type { WixDataCursor } from '../src/wix/cursor';
 import { failure, newShim, success } from './helpers';
 
@@ -139,6 +139,36 @@ for (const driver of ['indexeddb', 'memory'] as const) {
   });
 }
 
+/** A fresh factory holding the frozen version-1 database, built raw from the fixture alone. */
+async function v1Database() {
+  const fx = JSON.parse(readFileSync(join(process.cwd(), 'test', 'fixtures', 'db-v1.json'), 'utf8')) as {
+    dbName: string;
+    version: number;
+    layout: Record<string, { keyPath: string; indexes: Record<string, { keyPath: string | string[]; multiEntry: boolean; unique: boolean }> }>;
+    records: Record<string, Array<{ contact?: Contact }>>;
+  };
+  expect(fx.version).toBe(1);
+  const factory = new IDBFactory();
+  // Built raw from the fixture alone, as a version-1 shim left it.
+  await new Promise<void>((resolve, reject) => {
+    const req = factory.open(fx.dbName, fx.version);
+    req.onerror = () => reject(req.error);
+    req.onupgradeneeded = () => {
+      for (const [name, spec] of Object.entries(fx.layout)) {
+        const store = req.result.createObjectStore(name, { keyPath: spec.keyPath });
+        for (const [index, def] of Object.entries(spec.indexes)) store.createIndex(index, def.keyPath, { multiEntry: def.multiEntry, unique: def.unique });
+      }
+    };
+    req.onsuccess = () => {
+      const tx = req.result.transaction(Object.keys(fx.records), 'readwrite');
+      for (const [name, rows] of Object.entries(fx.records)) for (const row of rows) tx.objectStore(name).put(row);
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+      tx.onabort = () => reject(tx.error);
+    };
+  });
+  return { fx, factory };
+}
+
 describe('kept totals across instances and versions', () => {
   it('two instances on one database writing at once keep exact totals', async () => {
     const factory = new IDBFactory();
@@ -157,31 +187,7 @@ describe('kept totals across instances and versions', () => {
   });
 
   it('a version-1 database (test/fixtures/db-v1.json) opens at version 2 with its totals counted', async () => {
-    const fx = JSON.parse(readFileSync(join(process.cwd(), 'test', 'fixtures', 'db-v1.json'), 'utf8')) as {
-      dbName: string;
-      version: number;
-      layout: Record<string, { keyPath: string; indexes: Record<string, { keyPath: string | string[]; multiEntry: boolean; unique: boolean }> }>;
-      records: Record<string, Array<{ contact?: Contact }>>;
-    };
-    expect(fx.version).toBe(1);
-    const factory = new IDBFactory();
-    // Built raw from the fixture alone, as a version-1 shim left it.
-    await new Promise<void>((resolve, reject) => {
-      const req = factory.open(fx.dbName, fx.version);
-      req.onerror = () => reject(req.error);
-      req.onupgradeneeded = () => {
-        for (const [name, spec] of Object.entries(fx.layout)) {
-          const store = req.result.createObjectStore(name, { keyPath: spec.keyPath });
-          for (const [index, def] of Object.entries(spec.indexes)) store.createIndex(index, def.keyPath, { multiEntry: def.multiEntry, unique: def.unique });
-        }
-      };
-      req.onsuccess = () => {
-        const tx = req.result.transaction(Object.keys(fx.records), 'readwrite');
-        for (const [name, rows] of Object.entries(fx.records)) for (const row of rows) tx.objectStore(name).put(row);
-        tx.oncomplete = () => { req.result.close(); resolve(); };
-        tx.onabort = () => reject(tx.error);
-      };
-    });
+    const { fx, factory } = await v1Database();
     const shim = newShim({ indexedDB: factory, dbName: fx.dbName });
     expect((await shim.status()).driver).toBe('indexeddb');
     expect((await factory.databases()).find((d) => d.name === fx.dbName)?.version).toBe(DB_VERSION);
@@ -201,5 +207,25 @@ describe('kept totals across instances and versions', () => {
       expect((await getContacts(shim, { label })).getTotal(), label).toBe(contacts.filter((c) => c.tags.includes(label)).length);
     }
     await shim.close();
+  });
+
+  it('an upgrade step that fails leaves the version-1 database as it was: memory this time, upgraded at the next open', async () => {
+    const { fx, factory } = await v1Database();
+    const step = UPGRADES[1]!;
+    UPGRADES[1] = async () => { throw new Error('the step failed'); };
+    try {
+      const shim = newShim({ indexedDB: factory, dbName: fx.dbName });
+      const status = await shim.status();
+      expect(status.driver).toBe('memory');
+      expect(status.fallbackReason).toMatch(/^IndexedDB refused to open/);
+      await shim.close();
+    } finally {
+      UPGRADES[1] = step;
+    }
+    expect((await factory.databases()).find((d) => d.name === fx.dbName)?.version).toBe(1);
+    const again = newShim({ indexedDB: factory, dbName: fx.dbName });
+    expect((await again.status()).driver).toBe('indexeddb');
+    expect((await getContacts(again, {})).getTotal()).toBe(fx.records.contacts!.length);
+    await again.close();
   });
 });

@@ -125,8 +125,10 @@ function runUpgrades(db: IDBPDatabase, oldVersion: number, newVersion: number | 
     const step = UPGRADES[v];
     if (step) steps = steps.then(() => step(raw, data));
   }
-  // The open then fails with the abort, and open.ts falls back to memory saying why.
+  // The open then fails with the abort, and open.ts falls back to memory saying why; the open
+  // request reports it, so the transaction's own `done` rejection is not a second, unhandled one.
   steps.catch(() => { try { tx.abort(); } catch { /* already finished */ } });
+  tx.done.catch(() => undefined);
 }
 
 export interface IdbDriverOptions {
