@@ -70,8 +70,9 @@ export class TotalsInTx {
     for (const l of is) if (!was.has(l)) this.add(labelTotalKey(l), 1);
   }
 
-  /** Writes every changed total; the transaction awaits this before it commits. */
-  flush(): Promise<void> {
+  /** Writes every changed total; the transaction awaits this before it commits. Undefined when none changed. */
+  flush(): Promise<void> | undefined {
+    if (!this.deltas.size) return undefined;
     const writes = [...this.deltas].filter(([, d]) => d !== 0).map(async ([key, delta]) => {
       const value = (await this.reads.get(key)) as number;
       await this.tx.put('meta', { key, value: value + delta } satisfies MetaRow);
