@@ -52,7 +52,11 @@ export class TotalsInTx {
 
   /** Starts reading a total now, so that a later change to it costs no extra round trip. */
   prefetch(key: string): void {
-    if (!this.reads.has(key)) this.reads.set(key, readTotal(this.tx, key));
+    if (this.reads.has(key)) return;
+    const read = readTotal(this.tx, key);
+    // Awaited by flush(); a transaction that fails first never gets there, and that is no second error.
+    read.catch(() => undefined);
+    this.reads.set(key, read);
   }
 
   add(key: string, delta: number): void {
