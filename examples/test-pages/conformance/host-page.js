@@ -1,6 +1,6 @@
 // The conformance suite's host page: one host (over its own shim instance) for the real-SDK
 // frames, and plain frames with the same URL parameters for the shim's own Wix.
-import { createHost } from '/dist/host.js';
+import { createHost, verifyInstance } from '/dist/host.js';
 
 const hostShim = WixShim.createShim({ dbName: 'conformance-host', quiet: true });
 const host = createHost({ shim: hostShim, secret: 'conformance-secret', quiet: true });
@@ -14,6 +14,7 @@ function loaded(iframe) {
 window.conformance = {
   host,
   hostShim,
+  verifyInstance,
   /** Opens the pair of frames for one set of URL parameters; resolves with their names. */
   async open(params) {
     const n = ++counter;
