@@ -26,23 +26,16 @@ function base64url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** JSON with every non-ASCII character escaped, so the SDK's `atob` reads the same text back. */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /**
- * Encodes the payload so that its base64url is also plain base64: Wix.js 1.90.0 decodes the
- * payload with `atob`, which rejects `-` and `_`. Padding the JSON with spaces after its last
- * value shifts the bit groups until none maps to those two characters (a few tries at most).
+ * Encodes the payload so that its base64url is also plain base64: Wix.js 1.90.0 decodes it with
+ * `atob`, which rejects base64url's `-` and `_`. Those stand for 6-bit groups 111110 and 111111; in
+ * ASCII text a group boundary can only fall on five ones inside `>`, `?`, `~` or DEL (other runs
+ * start at odd bit offsets, and a run across bytes needs a byte above 0x7F). So every such
+ * character, and every non-ASCII one, is written as a JSON `\uXXXX` escape: the same JSON value,
+ * a token of the real shape that the SDK can read.
  */
 export function encodePayload(payload: InstancePayload): string {
-  const json = asciiJson(payload);
-  for (let pad = 0; pad < 64; pad++) {
-    const text = `${json.slice(0, -1)}${' '.repeat(pad)}}`;
-    const encoded = base64url(encoder.encode(text));
-    if (!/[-_]/.test(encoded)) return encoded;
-  }
+  const json = JSON.stringify(payload).replace(/[>?~\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return base64url(encoder.encode(json));
 }
 
