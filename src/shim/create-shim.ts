@@ -14,7 +14,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, readExportEnvelope, type ExportFile } fr
 import { validateFixture, type Records } from './fixture';
 import { createReporter, type LogEntry } from './reporter';
 import { visitorSession } from './session';
-import { createUtils, type WixUtils } from './utils';
+import { createSurface, type BillingState, type Member, type SentMessage, type SiteModel } from '../wix/surface';
 import { jsonCopy } from '../wix/json-copy';
 
 export interface ShimOptions {
@@ -38,6 +38,21 @@ export interface ShimOptions {
   locale?: string;
   /** `Wix.Utils.getDeviceType()`. Default `'desktop'`. */
   deviceType?: 'desktop' | 'mobile';
+  /** `Wix.Utils.getOrigCompId()`, `getWidth()`, `getSectionUrl()`, `getTarget()` when the URL lacks them. Default `null`. */
+  origCompId?: string;
+  width?: string;
+  sectionUrl?: string;
+  target?: string;
+  /** More of the `instance` payload (`uid`, `permissions`, `demoMode`, `siteOwnerId`, …) when the URL has no `instance`. */
+  instance?: Record<string, unknown>;
+  /** The site model behind site info, pages and styles (SiteModel has the defaults). */
+  site?: SiteModel;
+  /** What the simulated `Wix.Billing` members answer. */
+  billing?: BillingState;
+  /** The logged-in site member (`Wix.currentMember`); default nobody. */
+  member?: Member | null;
+  /** Who `Wix.requestLogin` logs in. Default a fixed test member. */
+  loginAs?: Member;
 }
 
 /** Records for `seed`: the stored shapes; ids, timestamps and item ids may be left out. */
@@ -52,12 +67,14 @@ export interface StatusReport extends StorageStatus {
   session: string;
 }
 
-export interface WixNamespace {
+/** Everything of Wix.js 1.90.0's `window.Wix` beyond Activities and Contacts (decision 0011). */
+export type WixSurface = ReturnType<typeof createSurface>['namespaces'];
+
+export type WixNamespace = WixSurface & {
   Error: typeof WixError;
   Activities: WixActivities;
   Contacts: WixContacts;
-  Utils: WixUtils;
-}
+};
 
 export interface Shim {
   /** The SDK-shaped namespace of this instance. */
@@ -89,6 +106,17 @@ export interface Shim {
   status(): Promise<StatusReport>;
   /** The last 100 warnings, oldest first. */
   log(): LogEntry[];
+  /**
+   * Every message the widget sent to its (simulated) host, oldest first, the last 500:
+   * `setHeight` is `{type: 'heightChanged', namespace: 'Wix', data: {height}}`, and so on.
+   */
+  calls(): SentMessage[];
+  /**
+   * Fires a Wix event at this instance's `Wix.addEventListener` listeners, in a later task, as a
+   * host would (`SETTINGS_UPDATED` with data, `EDIT_MODE_CHANGE` with `{editMode}`,
+   * `PAGE_NAVIGATION`, …); resolves once they ran.
+   */
+  fireEvent(eventType: string, data?: unknown): Promise<void>;
   /** Closes the database connection and the cross-tab channel; the instance is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -121,7 +149,27 @@ export function createShim(options: ShimOptions = {}): Shim {
     onChange: (changes) => events.publish(changes),
   });
   const session = options.session ?? visitorSession(dbName, newId);
-  const viewMode = options.viewMode ?? 'site';
+  const instanceId = options.instanceId ?? `wix-hive-shim-instance-${dbName}`;
+  const surface = createSurface({
+    reporter,
+    store,
+    now,
+    viewMode: options.viewMode ?? 'site',
+    query: {
+      compId: options.compId ?? 'comp-wix-hive-shim',
+      origCompId: options.origCompId ?? null,
+      width: options.width ?? null,
+      locale: options.locale ?? defaultLocale(),
+      deviceType: options.deviceType ?? 'desktop',
+      'section-url': options.sectionUrl ?? null,
+      target: options.target ?? null,
+    },
+    instance: { instanceId, signDate: new Date(now()).toISOString(), demoMode: false, ...options.instance },
+    site: options.site,
+    billing: options.billing,
+    member: options.member,
+    loginAs: options.loginAs,
+  });
   const ctx: ShimContext = {
     store,
     reporter,
@@ -130,23 +178,17 @@ export function createShim(options: ShimOptions = {}): Shim {
     newId,
     delay: () => simulation.delay(),
     fault: (method) => simulation.fault(method),
-    viewMode: () => viewMode,
+    viewMode: () => surface.viewMode() as ViewMode,
     locationUrl: () => {
       try { return String((globalThis as { location?: Location }).location?.href ?? ''); } catch { return ''; }
     },
   };
 
   const Wix: WixNamespace = {
-    Error: WixError,
     Activities: createActivities(ctx),
     Contacts: createContacts(ctx),
-    Utils: createUtils({
-      viewMode,
-      instanceId: options.instanceId ?? `wix-hive-shim-instance-${dbName}`,
-      compId: options.compId ?? 'comp-wix-hive-shim',
-      locale: options.locale ?? defaultLocale(),
-      deviceType: options.deviceType ?? 'desktop',
-    }),
+    Error: WixError,
+    ...surface.namespaces,
   };
 
   /** Runs a control, warning with its message when it fails. */
@@ -227,7 +269,10 @@ export function createShim(options: ShimOptions = {}): Shim {
       return { ...s, counts, session };
     },
     log: () => reporter.log(),
+    calls: surface.calls,
+    fireEvent: surface.fireEvent,
     async close() {
+      surface.close();
       events.close();
       await store.close();
     },

@@ -238,6 +238,21 @@ export class HiveStore {
     return row?.value;
   }
 
+  /** Reads several meta values at once (missing keys are left out). */
+  readMetaMany<T>(keys: string[]): Promise<Record<string, T>> {
+    return this.transact('readonly', ['meta'], async (tx) => {
+      const rows = await Promise.all(keys.map((key) => tx.get<{ key: string; value: T }>('meta', key)));
+      const found: Record<string, T> = {};
+      for (const row of rows) if (row) found[row.key] = row.value;
+      return found;
+    });
+  }
+
+  /** Stores a meta value (`Wix.Data`'s keys live beside the seed); `undefined` deletes it. */
+  writeMeta(key: string, value: unknown): Promise<void> {
+    return this.transact('readwrite', ['meta'], (tx) => (value === undefined ? tx.delete('meta', key) : tx.put('meta', { key, value })));
+  }
+
   counts(): Promise<{ contacts: number; activities: number }> {
     return this.transact('readonly', ['contacts', 'activities'], async (tx) => {
       const [contacts, activities] = await Promise.all([tx.count('contacts'), tx.count('activities')]);

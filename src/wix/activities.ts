@@ -9,6 +9,7 @@ import type { Activity, PostActivityResult } from '../core/types';
 import type { ShimContext } from '../shim/context';
 import type { PagePlan } from '../storage/paging';
 import { check, invoke, isFunction, settle, type Callback } from './calling';
+import { later } from './later';
 import { pageSizeOf, stringList } from './contacts';
 import type { WixDataCursor } from './cursor';
 import { runCursorQuery } from './cursor-query';
@@ -188,7 +189,7 @@ export function createActivities(ctx: ShimContext): WixActivities {
       // The SDK checks nothing here and drops the reply when there is no callback.
       if (!isFunction(callback)) return;
       const token = `wix-hive-shim.${ctx.session}`;
-      void ctx.delay().then(() => invoke('Wix.Activities.getUserSessionToken', callback, token, r));
+      void ctx.delay().then(() => later(() => invoke('Wix.Activities.getUserSessionToken', callback, token, r)));
     },
   };
 }

@@ -4,6 +4,7 @@
  * exactly once, asynchronously; a callback that throws is reported and never causes a second call.
  */
 import { ShimFailure, toFailure } from '../core/errors';
+import { later } from './later';
 
 /** Where failures are announced: `[wix-hive-shim]` console warnings and an inspectable log. */
 export interface Reporter {
@@ -64,16 +65,15 @@ export interface Settle<T, F> {
 }
 
 /**
- * Runs the work, then calls exactly one callback once. The callback always runs after the
- * method has returned: the work starts after a resolved promise at the earliest.
+ * Runs the work, then calls exactly one callback once, always in a later task than the call
+ * (a `later()` post, as the SDK's postMessage reply arrived), never in a microtask of it.
  */
 export function settle<T, F>(s: Settle<T, F>): void {
   let done = false;
   const finish = (ok: boolean, value: unknown) => {
     if (done) return;
     done = true;
-    if (ok) invoke(s.method, s.onSuccess, value as T, s.reporter);
-    else invoke(s.method, s.onFailure, value as F, s.reporter);
+    later(() => (ok ? invoke(s.method, s.onSuccess, value as T, s.reporter) : invoke(s.method, s.onFailure, value as F, s.reporter)));
   };
   Promise.resolve()
     .then(s.work)
