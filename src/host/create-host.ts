@@ -4,15 +4,18 @@
  * calls from the shim instance given to it, pushes events into the frames, and resizes a frame
  * when its widget asks (docs/decisions/0013-host-for-the-real-sdk.md).
  */
-import { ANSWERS, NOTICES, type MemberLookup } from './answers';
+import { ANSWERS, type MemberLookup } from './answers';
 import { createCursorTable } from './cursors';
 import { buildFrameUrl, type FrameParams } from './frame-url';
 import type { InstancePayload } from './instance-token';
 import { parseTpa2, type Tpa2Message, type TpaEvent, type TpaResponse } from './protocol';
 
-/** The part of a shim instance the host needs: its `Wix` (methods are looked up by path). */
+/** The part of a shim instance the host needs (a `Shim` from `createShim`, or `window.WixShim`). */
 export interface HostedShim {
+  /** Activities, Contacts and the event and PubSub members are called through it. */
   Wix: object;
+  /** The shim's simulated host, answering every other message type for a frame (`Shim.answerAs`). */
+  answerAs?(compId: string, type: string, data: unknown, namespace: string): Promise<{ res?: unknown }> | undefined;
 }
 
 export interface HostOptions {
@@ -138,18 +141,24 @@ export function createHost(options: HostOptions): Host {
     }
   };
 
+  /** PubSub events reaching the shim from the app's frames in other tabs go on into the frame. */
+  const forwardShimPubSub = (frame: FrameState, eventKey: string) => {
+    const subscribe = member('PubSub.subscribe');
+    if (!subscribe || frame.forwards.has(eventKey) || !eventKey.startsWith(PUBSUB)) return;
+    const name = eventKey.slice(PUBSUB.length);
+    try {
+      const id = subscribe(name, (event: unknown) => deliver(frame, eventKey, event));
+      const unsubscribe = member('PubSub.unsubscribe');
+      frame.forwards.set(eventKey, () => { try { unsubscribe?.(name, id); } catch { /* already gone */ } });
+    } catch { /* not a name the shim accepts: local frames only */ }
+  };
+
   const handleLocal = (frame: FrameState, m: Tpa2Message, data: Record<string, unknown>, reply: (res: unknown) => void): boolean => {
     switch (m.type) {
-      case 'appIsAlive': {
-        // The reply is the style payload the SDK caches for Wix.Styles; then it says `stylesReady`.
-        const styles = member('Styles.getStyleParams');
-        let answered = false;
-        try {
-          styles?.((style: unknown) => { answered = true; reply(stylePayload(style)); });
-        } catch { /* fall through to the default */ }
-        if (!answered && !styles) reply(stylePayload(undefined));
+      case 'appIsAlive':
+        // The reply is the style data the SDK caches for Wix.Styles; it then says `stylesReady`.
+        reply(stylePayload(member));
         return true;
-      }
       case 'getViewMode':
         reply({ editMode: new URL(frame.url).searchParams.get('viewMode') ?? 'site' });
         return true;
@@ -160,6 +169,7 @@ export function createHost(options: HostOptions): Host {
           reply({ drain: true, data: pastEvents.get(key) ?? [] });
         }
         forwardShimEvents(frame, key);
+        forwardShimPubSub(frame, key);
         return true;
       }
       case 'removeEventListener': {
@@ -175,7 +185,8 @@ export function createHost(options: HostOptions): Host {
         if (data.isPersistent) pastEvents.set(key, [...(pastEvents.get(key) ?? []), params]);
         // To the app's other components, as Wix did; the publisher does not hear itself.
         for (const other of frames) if (other !== frame) deliver(other, key, params);
-        member('PubSub.publish')?.(key.slice(PUBSUB.length), data.eventData ?? {}, !!data.isPersistent);
+        // The shim's host takes it to the app's frames in other tabs (and keeps persistent ones).
+        void shim.answerAs?.(frame.compId, m.type, data, m.namespace ?? '');
         return true;
       }
       case 'heightChanged': {
@@ -184,30 +195,18 @@ export function createHost(options: HostOptions): Host {
           frame.heights.push(height);
           frame.iframe.style.height = `${height}px`;
         }
-        tryMember('setHeight', [height, data.overflow === undefined ? undefined : { overflow: data.overflow }]);
+        void shim.answerAs?.(frame.compId, m.type, data, m.namespace ?? '');
         return true;
       }
       case 'resizeWindow': {
         const { width, height } = data as { width?: unknown; height?: unknown };
         if (typeof width === 'number') frame.iframe.style.width = `${width}px`;
         if (typeof height === 'number') { frame.iframe.style.height = `${height}px`; frame.heights.push(height); }
-        const resize = member('resizeWindow');
-        if (resize) {
-          try { resize(width, height, (res: unknown) => reply(res)); } catch { reply({}); }
-        } else reply({});
-        return true;
+        return false; // and the shim's host answers it
       }
-      case 'scrollTo':
-      case 'scrollBy':
-        tryMember(m.type, [data.x, data.y]);
-        return true;
       default:
         return false;
     }
-  };
-
-  const tryMember = (path: string, args: unknown[]) => {
-    try { member(path)?.(...args); } catch { /* simulated only: nothing to answer */ }
   };
 
   const onMessage = (event: MessageEvent) => {
@@ -244,9 +243,16 @@ export function createHost(options: HostOptions): Host {
       });
       return;
     }
-    if (NOTICES.has(m.type)) return;
-    // Simulated members (navigation, analytics, members, billing…): recorded by the shim when it has them.
-    warnOnce(`type:${m.type}`, `The host does not answer '${m.type}' messages; the call is recorded in host.messages() only`);
+    // Everything else (site model, Data, members, billing, navigation, the fire-and-forget
+    // getters…): the shim's simulated host answers, for this frame's compId.
+    const answered = shim.answerAs?.(frame.compId, m.type, m.data ?? {}, m.namespace ?? '');
+    if (answered) {
+      void answered.then((r) => { if ('res' in r) reply(r.res); });
+      return;
+    }
+    // Inert, as on the shim: the callback, if any, receives {}.
+    warnOnce(`type:${m.type}`, `'${m.type}' is not emulated offline: the host answers {}. It is listed in host.messages()`);
+    reply({});
   };
 
   addEventListener('message', onMessage);
@@ -308,16 +314,23 @@ export function createHost(options: HostOptions): Host {
 }
 
 /**
- * The `appIsAlive` reply Wix.js caches as its style data. With no style from the shim it is an
- * empty theme, which the SDK accepts (its getters then return empty values).
+ * The `appIsAlive` reply Wix.js caches as its style data, from the shim's site model (its
+ * `Wix.Styles` getters), so the real SDK's Styles answer what the shim's own would.
  */
-function stylePayload(style: unknown): unknown {
-  const s = style && typeof style === 'object' ? (style as Record<string, unknown>) : {};
+function stylePayload(member: MemberLookup): unknown {
+  const read = (path: string, fallback: unknown) => {
+    try {
+      return member(path)?.() ?? fallback;
+    } catch {
+      return fallback;
+    }
+  };
+  const style = read('Styles.getStyleParams', {}) as Record<string, unknown>;
   return {
-    siteColors: Array.isArray(s.siteColors) ? s.siteColors : [],
-    siteTextPresets: s.siteTextPresets && typeof s.siteTextPresets === 'object' ? s.siteTextPresets : {},
-    style: { colors: s.colors ?? {}, fonts: s.fonts ?? {}, numbers: s.numbers ?? {}, booleans: s.booleans ?? {}, googleFontsCssUrl: '', uploadFontFaces: '' },
-    fonts: { fontsMeta: [], imageSpriteUrl: '' },
+    siteColors: read('Styles.getSiteColors', []),
+    siteTextPresets: read('Styles.getSiteTextPresets', {}),
+    style: { colors: {}, fonts: {}, numbers: {}, booleans: {}, ...style },
+    fonts: { fontsMeta: read('Styles.getEditorFonts', []), imageSpriteUrl: read('Styles.getFontsSpriteUrl', '') },
     isVisualFocusEnabled: false,
   };
 }
