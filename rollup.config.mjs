@@ -29,6 +29,17 @@ export default [
     output: { file: pkg.exports['.'].types, format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],
   },
+  // wix-hive-shim/host: the host for the real Wix.js, kept out of the script tag (decision 0013).
+  {
+    input: 'src/host/index.ts',
+    output: { file: pkg.exports['./host'].import, format: 'es', sourcemap: true },
+    plugins: [ts()],
+  },
+  {
+    input: 'src/host/index.ts',
+    output: { file: pkg.exports['./host'].types, format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+  },
   {
     input: 'src/global.ts',
     output: { file: pkg.unpkg, format: 'iife', sourcemap: true },

@@ -84,7 +84,8 @@
 
   document.getElementById('latency').addEventListener('change', (event) => {
     const value = event.target.value;
-    WixShim.configure({ latency: value === 'real' ? 'real' : Number(value) });
+    // Only the shim has this control; on the real Wix.js (/host/) the panel is hidden.
+    if (window.WixShim) WixShim.configure({ latency: value === 'real' ? 'real' : Number(value) });
   });
 
   document.getElementById('fill-invalid').addEventListener('click', () => {

@@ -119,6 +119,12 @@ export interface Shim {
    * `PAGE_NAVIGATION`, …); resolves once they ran.
    */
   fireEvent(eventType: string, data?: unknown): Promise<void>;
+  /**
+   * For `wix-hive-shim/host`: answers one Wix.js message as this instance's simulated host does,
+   * for the hosted frame `compId`. Resolves with `{res}` (or `{}`: no reply); `undefined` when the
+   * type has no answer here.
+   */
+  answerAs(compId: string, type: string, data: unknown, namespace: string): Promise<{ res?: unknown }> | undefined;
   /** Closes the database connection and the cross-tab channel; the instance is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -277,6 +283,7 @@ export function createShim(options: ShimOptions = {}): Shim {
     log: () => reporter.log(),
     calls: surface.calls,
     fireEvent: surface.fireEvent,
+    answerAs: surface.answerAs,
     async close() {
       surface.close();
       events.close();

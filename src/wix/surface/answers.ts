@@ -98,14 +98,16 @@ export function registerAnswers(c: SurfaceContext, o: AnswerOptions): void {
   a.setValue = async (d) => (await c.store.writeMeta(key(d, d.key), d.value), { [d.key]: d.value });
   a.removeValue = async (d) => (await c.store.writeMeta(key(d, d.key), undefined), {});
   a.getValue = async (d) => {
-    const found = await c.store.readMetaMany([key(d, d.key)]);
+    // The key is read before the await: a host answering for another frame sets compId only for this turn.
     const k = key(d, d.key);
+    const found = await c.store.readMetaMany([k]);
     return k in found ? { [d.key]: found[k] } : { error: { errorCode: 404, message: `No value has key ${d.key} in scope ${d.scope}` } };
   };
   a.getValues = async (d) => {
-    const found = await c.store.readMetaMany<unknown>(d.keys.map((k: string) => key(d, k)));
+    const keys: string[] = d.keys.map((k: string) => key(d, k));
+    const found = await c.store.readMetaMany<unknown>(keys);
     const out: Record<string, unknown> = {};
-    for (const k of d.keys) if (key(d, k) in found) out[k] = found[key(d, k)];
+    d.keys.forEach((k: string, i: number) => { if ((keys[i] as string) in found) out[k] = found[keys[i] as string]; });
     return out;
   };
 

@@ -5,7 +5,7 @@
  */
 import type { Reporter } from '../calling';
 import type { HiveStore } from '../../storage/hive-store';
-import { createBridge } from './bridge';
+import { createBridge, NO_REPLY } from './bridge';
 import { registerAnswers, type BillingState, type CrossFrameMessage, type Member } from './answers';
 import { EVENTS, THEME, WINDOW_ORIGIN, WINDOW_PLACEMENT } from './constants';
 import type { SurfaceContext } from './context';
@@ -43,10 +43,12 @@ const CHANNEL = 'wix-hive-shim:pubsub';
 export function createSurface(o: SurfaceOptions) {
   const b = createBridge(o.reporter, o.now);
   let editMode: string | undefined;
+  /** The frame a host is answering for (answerAs), during that synchronous turn only. */
+  let answeringFor: string | undefined;
   const c: SurfaceContext = {
     b,
     viewMode: () => editMode ?? queryParameter('viewMode') ?? o.viewMode,
-    compId: () => queryParameter('compId') ?? o.query.compId ?? null,
+    compId: () => answeringFor ?? queryParameter('compId') ?? o.query.compId ?? null,
     site: siteModel(o.site),
     store: o.store,
   };
@@ -115,6 +117,29 @@ export function createSurface(o: SurfaceOptions) {
       return b.fire(eventType, data);
     },
     calls: b.calls,
+    /**
+     * Answers one message of Wix.js's protocol as this instance's simulated host does, on behalf of
+     * the frame `compId` (the host for the real Wix.js, src/host, uses it so both answer alike).
+     * Resolves with `{res}`, or `{}` when the host sends no reply; `undefined` for a type this
+     * instance does not answer (inert).
+     */
+    answerAs(compId: string, type: string, data: unknown, namespace: string): Promise<{ res?: unknown }> | undefined {
+      const answer = Object.prototype.hasOwnProperty.call(b.answers, type) ? b.answers[type] : undefined;
+      if (!answer) return undefined;
+      answeringFor = compId;
+      let reply: unknown;
+      try {
+        reply = answer(data ?? {}, namespace);
+      } catch (error) {
+        reply = { error: { errorCode: 400, message: (error as Error)?.message } };
+      } finally {
+        answeringFor = undefined;
+      }
+      return Promise.resolve(reply).then(
+        (res) => (res === NO_REPLY ? {} : { res }),
+        (error: unknown) => ({ res: { error: { errorCode: 500, message: String(error) } } }),
+      );
+    },
     close() {
       channel?.close();
       channel = undefined;
