@@ -23,6 +23,19 @@ export default [
     output: { file: pkg.exports['.'].types, format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],
   },
+  // `wix-hive-shim/msw`: a separate entry, so only apps that use MSW import it.
+  {
+    input: 'src/msw/index.ts',
+    external: ['msw'],
+    output: { file: pkg.exports['./msw'].import, format: 'es', sourcemap: true },
+    plugins: [ts()],
+  },
+  {
+    input: 'src/msw/index.ts',
+    external: ['msw'],
+    output: { file: pkg.exports['./msw'].types, format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+  },
   {
     input: 'src/global.ts',
     output: { file: pkg.unpkg, format: 'iife', sourcemap: true },
