@@ -1,10 +1,11 @@
 /** `Wix.Activities` (SDK 1.90.0; SPEC §2.2). */
 import { ActivityType, canonicalActivityType } from '../core/activity-types';
-import { validateActivityInfo } from '../core/activity-schemas';
+import { activityDetailsSchema, validateActivityInfo } from '../core/activity-schemas';
 import { parseContactInfo, type CleanContactInfo } from '../core/contact-schema';
 import { ActivitiesError, badRequest, notFound, SdkMessage, ShimFailure, type HttpErrorBody, type WixErrorCode } from '../core/errors';
 import { isIsoDate, isoToMillis } from '../core/iso-date';
-import { describeIssues, isRecord, validate } from '../core/schema-dsl';
+import { isRecord } from '../core/zod-kit';
+import { problemsOf } from '../core/zod-issues';
 import type { Activity, PostActivityResult } from '../core/types';
 import type { ShimContext } from '../shim/context';
 import type { PagePlan } from '../storage/paging';
@@ -67,7 +68,6 @@ export interface WixActivities {
   getUserSessionToken(callback: (token: string) => void): void;
 }
 
-const DETAILS = { 'additionalInfoUrl=': 's', 'summary!': 's' };
 const DEFAULT_ACTIVITIES_PAGE = 20;
 
 /** Validates a descriptor; returns every problem as a path message. */
@@ -79,7 +79,7 @@ export function validateDescriptor(a: unknown): { errors: string[]; type?: strin
   if (type === undefined || type === null) errors.push('type is missing');
   else if (!canonical) errors.push(`type ${JSON.stringify(type)} is not a known activity type (use a Wix.Activities.Type value)`);
   else errors.push(...validateActivityInfo(canonical, info));
-  errors.push(...describeIssues(validate(DETAILS, details), 'details'));
+  errors.push(...problemsOf(activityDetailsSchema(), details, 'details'));
   let contact: CleanContactInfo | undefined;
   if (contactUpdate !== undefined && contactUpdate !== null) {
     const c = parseContactInfo(contactUpdate, 'contactUpdate');
