@@ -216,7 +216,7 @@ describe('contacts (facts §6.3, §6.5)', () => {
   });
 
   it('reconcile (2.0.0) answers 200 with details.isNew both times, with the SDK\'s rejectedData, and matches what the SDK created', async () => {
-    const { shim, ok, call } = setup();
+    const { shim, call } = setup();
     const sdk = await success<ReconcileResult>((s, f) => shim.Wix.Contacts.reconcileContact({ name: { first: 'Ann' }, emails: [email('ann@example.com')] }, s, f));
     const again = await call('POST', '/contacts?version=2.0.0', { name: { first: 'Anna' }, emails: [email('ANN@example.com')], phones: [{ tag: 'm', phone: '+1 646-862-0833' }], notes: [{ content: 'n' }] });
     expect(again.status).toBe(200);
