@@ -32,12 +32,27 @@ export default [
   // wix-hive-shim/host: the host for the real Wix.js, kept out of the script tag (decision 0013).
   {
     input: 'src/host/index.ts',
+    external,
     output: { file: pkg.exports['./host'].import, format: 'es', sourcemap: true },
     plugins: [ts()],
   },
   {
     input: 'src/host/index.ts',
+    external,
     output: { file: pkg.exports['./host'].types, format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+  },
+  // `wix-hive-shim/msw`: a separate entry, so only apps that use MSW import it.
+  {
+    input: 'src/msw/index.ts',
+    external: (id) => /^msw(\/|$)/.test(id) || external(id),
+    output: { file: pkg.exports['./msw'].import, format: 'es', sourcemap: true },
+    plugins: [ts()],
+  },
+  {
+    input: 'src/msw/index.ts',
+    external: (id) => /^msw(\/|$)/.test(id) || external(id),
+    output: { file: pkg.exports['./msw'].types, format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],
   },
   {

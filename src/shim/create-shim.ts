@@ -4,6 +4,7 @@ import { createIdFactory } from '../core/ids';
 import { LIMITS } from '../core/contact-schema';
 import type { Contact } from '../core/types';
 import type { ActivitySeed, ContactSeed } from '../core/seed';
+import { createHiveHandler } from '../http/handle-request';
 import { HiveStore, type StorageStatus } from '../storage/hive-store';
 import type { IndexedDBFactory } from '../storage/factory';
 import { storageScope } from '../storage/scope';
@@ -127,6 +128,11 @@ export interface Shim {
   answerAs(compId: string, type: string, data: unknown, namespace: string): Promise<{ res?: unknown }> | undefined;
   /** Closes the database connection and the cross-tab channel; the instance is unusable afterwards. */
   close(): Promise<void>;
+  /**
+   * Answers a WixHive HTTP API request (`https://openapi.wix.com/v1/…`, any origin) from this
+   * instance's data: what `Wix.*` writes, it reads, and the other way round (SPEC §5).
+   */
+  handleHiveRequest(request: Request): Promise<Response>;
 }
 
 const SEED_KEY = 'seed';
@@ -284,6 +290,7 @@ export function createShim(options: ShimOptions = {}): Shim {
     calls: surface.calls,
     fireEvent: surface.fireEvent,
     answerAs: surface.answerAs,
+    handleHiveRequest: createHiveHandler(ctx),
     async close() {
       surface.close();
       events.close();

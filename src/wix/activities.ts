@@ -87,7 +87,7 @@ export interface WixActivities {
 const DEFAULT_ACTIVITIES_PAGE = 20;
 
 /** Validates a descriptor; returns every problem as a path message. */
-function validateDescriptor(a: unknown): { errors: string[]; type?: string; contact?: CleanContactInfo } {
+export function validateDescriptor(a: unknown): { errors: string[]; type?: string; contact?: CleanContactInfo } {
   if (!isRecord(a)) return { errors: ['activity must be an object'] };
   const { type, info, details, contactUpdate } = a;
   const errors: string[] = [];
@@ -105,13 +105,13 @@ function validateDescriptor(a: unknown): { errors: string[]; type?: string; cont
   return { errors, ...(canonical && { type: canonical }), ...(contact && { contact }) };
 }
 
-const validationFailure = (errors: string[]) => {
+export const validationFailure = (errors: string[]) => {
   const message = `activity request failed validation check with errors: [${errors.join(', ')}]`;
   return new ShimFailure('BAD_REQUEST', message, { errorCode: 400, message, wixErrorCode: -23012 });
 };
 
 /** Reads the query into a page plan, or throws the failure the HTTP API gave. */
-function planActivities(query: unknown): { plan: PagePlan; pageSize: number } {
+export function planActivities(query: unknown): { plan: PagePlan; pageSize: number } {
   const doing = 'get activities';
   if (query !== undefined && query !== null && (typeof query !== 'object' || Array.isArray(query))) {
     throw badRequest(`Failed to ${doing}: the query must be an object such as {activityTypes: [...], from, until}`);
