@@ -28,4 +28,11 @@ export default [
     output: { file: pkg.unpkg, format: 'iife', sourcemap: true },
     plugins: [version(), ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
   },
+  {
+    // The `wix-hive-shim` executable (package.json bin): Node only, its dependencies left external.
+    input: 'src/cli/main.ts',
+    output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node' },
+    external: (id) => id.startsWith('node:') || /^(zod|idb)(\/|$)/.test(id),
+    plugins: [version(), typescript({ tsconfig: './tsconfig.cli.json', outputToFilesystem: false })],
+  },
 ];

@@ -4,6 +4,7 @@ import { createIdFactory } from '../core/ids';
 import { LIMITS } from '../core/contact-schema';
 import type { Contact } from '../core/types';
 import type { ActivitySeed, ContactSeed } from '../core/seed';
+import type { Driver } from '../storage/driver';
 import { HiveStore, type StorageStatus } from '../storage/hive-store';
 import { createActivities, type WixActivities } from '../wix/activities';
 import { createContacts, type WixContacts } from '../wix/contacts';
@@ -38,6 +39,8 @@ export interface ShimOptions {
   locale?: string;
   /** `Wix.Utils.getDeviceType()`. Default `'desktop'`. */
   deviceType?: 'desktop' | 'mobile';
+  /** A storage driver used as is, instead of IndexedDB or memory (the CLI's durable data file). Advanced. */
+  driver?: Driver;
 }
 
 /** Records for `seed`: the stored shapes; ids, timestamps and item ids may be left out. */
@@ -119,6 +122,7 @@ export function createShim(options: ShimOptions = {}): Shim {
     onFallback: (reason) =>
       (options.indexedDB === null ? reporter.info : reporter.warn)(`Using in-memory storage: ${reason}. Data will not survive a reload.`),
     onChange: (changes) => events.publish(changes),
+    ...(options.driver ? { driver: options.driver } : {}),
   });
   const session = options.session ?? visitorSession(dbName, newId);
   const viewMode = options.viewMode ?? 'site';
