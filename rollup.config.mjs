@@ -1,6 +1,8 @@
-// Three outputs: the ESM entry (for bundlers and Node; the package has no dependencies), its bundled
-// types, and the self-contained minified script-tag file named by package.json's unpkg field.
+// The ESM entry (for bundlers and Node; its dependencies zod and idb stay external), its bundled
+// types, the self-contained minified script-tag file named by package.json's unpkg field (zod and
+// idb bundled in), and the `wix-hive-shim/schemas` subpath with its types.
 import { readFileSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
@@ -11,22 +13,51 @@ const version = () => ({
   transform: (code) => (code.includes('__VERSION__') ? code.replaceAll('__VERSION__', JSON.stringify(pkg.version)) : null),
 });
 const ts = () => typescript({ tsconfig: './tsconfig.build.json', outputToFilesystem: false });
+// The runtime dependencies: an app that uses zod or idb itself gets one copy of each.
+const external = (id) => /^(zod|idb)(\/|$)/.test(id);
 
 export default [
   {
     input: 'src/index.ts',
+    external,
     output: { file: pkg.exports['.'].import, format: 'es', sourcemap: true },
     plugins: [version(), ts()],
   },
   {
     input: 'src/index.ts',
+    external,
     output: { file: pkg.exports['.'].types, format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+  },
+  // `wix-hive-shim/msw`: a separate entry, so only apps that use MSW import it.
+  {
+    input: 'src/msw/index.ts',
+    external: ['msw'],
+    output: { file: pkg.exports['./msw'].import, format: 'es', sourcemap: true },
+    plugins: [ts()],
+  },
+  {
+    input: 'src/msw/index.ts',
+    external: ['msw'],
+    output: { file: pkg.exports['./msw'].types, format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],
   },
   {
     input: 'src/global.ts',
     output: { file: pkg.unpkg, format: 'iife', sourcemap: true },
-    plugins: [version(), ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
+    plugins: [version(), nodeResolve({ browser: true }), ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
+  },
+  {
+    input: 'src/schemas/index.ts',
+    external,
+    output: { file: pkg.exports['./schemas'].import, format: 'es', sourcemap: true },
+    plugins: [ts()],
+  },
+  {
+    input: 'src/schemas/index.ts',
+    external,
+    output: { file: pkg.exports['./schemas'].types, format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
   },
   {
     // The `wix-hive-shim` executable (package.json bin): Node only, its dependencies left external.

@@ -3,26 +3,40 @@
  * `createdAt`, `modifiedAt`, item ids and empty parts may be left out and are filled in. Item ids are
  * renumbered 1, 2, 3… per array, the invariant every stored contact keeps. Pure.
  */
+import * as z from 'zod/mini';
 import { parseContactInfo, LIMITS, text } from './contact-schema';
-import { describeIssues, isRecord, typed, validate, type ObjectSpec } from './schema-dsl';
 import { isIsoDate } from './iso-date';
 import { emptyName } from './reconcile';
 import { canonicalActivityType } from './activity-types';
-import { validateActivityInfo } from './activity-schemas';
+import { activityDetailsSchema, validateActivityInfo } from './activity-schemas';
+import { DATE, isRecord, list, once } from './zod-kit';
+import { problemsOf } from './zod-issues';
 import type { Activity, Contact } from './types';
 
-const anyArray = typed(Array.isArray, 'an array');
+/** What a seed record may carry beyond the contact input; `null` is refused where absent is not. */
+const contactSeedExtras = once(() => {
+  const anyArray = z.nullish(z.array(z.unknown()));
+  return z.looseObject({
+    id: z.optional(z.string().check(z.maxLength(200), z.minLength(1))),
+    createdAt: z.optional(DATE),
+    modifiedAt: z.optional(DATE),
+    tags: z.optional(list(text(LIMITS.tag))),
+    notes: anyArray,
+    custom: anyArray,
+    links: anyArray,
+  });
+});
 
-/** What a seed record may carry beyond the contact input. */
-const CONTACT_SEED_EXTRAS: ObjectSpec = {
-  'id?': text(200, [(v) => v !== '', 'must be at least 1 characters']),
-  'createdAt?': 'd',
-  'modifiedAt?': 'd',
-  'tags?': [text(LIMITS.tag)],
-  notes: anyArray,
-  custom: anyArray,
-  links: anyArray,
-};
+/** An activity seed record's own fields (its type, info and contact are checked beside it). */
+const activitySeedFields = once(() => {
+  const rule = (test: (v: unknown) => boolean, phrase: string) => z.optional(z.custom(test, phrase));
+  return z.looseObject({
+    id: rule((v) => typeof v === 'string' && v !== '', 'must be a non-empty string'),
+    createdAt: rule(isIsoDate, 'is not an ISO-8601 date'),
+    activityLocationUrl: rule((v) => typeof v === 'string', 'must be a string'),
+    activityDetails: z.nullish(z.custom((v) => activityDetailsSchema().safeParse(v).success, 'must be {additionalInfoUrl: string|null, summary: string}')),
+  });
+});
 
 interface ContactSeedExtras {
   id?: string;
@@ -50,9 +64,9 @@ const ARRAYS = ['emails', 'phones', 'addresses', 'urls', 'dates'] as const;
 
 export function normalizeContactSeed(input: unknown, path: string, newId: () => string, nowIso: string): SeedResult<Contact> {
   if (!isRecord(input)) return { ok: false, errors: [`${path} must be an object`] };
-  const extras = validate(CONTACT_SEED_EXTRAS, input);
+  const extras = problemsOf(contactSeedExtras(), input, path);
   const info = parseContactInfo(input, path);
-  const errors = [...describeIssues(extras, path), ...(info.ok ? [] : info.errors)];
+  const errors = [...extras, ...(info.ok ? [] : info.errors)];
   if (extras.length || !info.ok) return { ok: false, errors };
   const e = input as ContactSeedExtras;
   const v = info.value;
@@ -97,13 +111,8 @@ export function normalizeActivitySeed(
   const type = canonicalActivityType(a.activityType);
   if (!type) errors.push(`${path}.activityType ${JSON.stringify(a.activityType) ?? 'undefined'} is not a known activity type`);
   else errors.push(...validateActivityInfo(type, a.activityInfo).map((m) => `${path}.activityInfo${m.slice('info'.length)}`));
-  if (a.id !== undefined && (typeof a.id !== 'string' || !a.id)) errors.push(`${path}.id must be a non-empty string`);
-  if (a.createdAt !== undefined && !isIsoDate(a.createdAt)) errors.push(`${path}.createdAt is not an ISO-8601 date`);
-  if (a.activityLocationUrl !== undefined && typeof a.activityLocationUrl !== 'string') errors.push(`${path}.activityLocationUrl must be a string`);
+  errors.push(...problemsOf(activitySeedFields(), a, path));
   const details = (a.activityDetails ?? { additionalInfoUrl: null, summary: '' }) as Activity['activityDetails'];
-  if (typeof details !== 'object' || (details.additionalInfoUrl !== null && typeof details.additionalInfoUrl !== 'string') || typeof details.summary !== 'string') {
-    errors.push(`${path}.activityDetails must be {additionalInfoUrl: string|null, summary: string}`);
-  }
   if (a.contactId !== undefined && (typeof a.contactId !== 'string' || !contactIds.has(a.contactId))) {
     errors.push(`${path}.contactId ${JSON.stringify(a.contactId)} names no contact of the fixture`);
   }

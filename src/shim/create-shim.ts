@@ -4,6 +4,7 @@ import { createIdFactory } from '../core/ids';
 import { LIMITS } from '../core/contact-schema';
 import type { Contact } from '../core/types';
 import type { ActivitySeed, ContactSeed } from '../core/seed';
+import { createHiveHandler } from '../http/handle-request';
 import type { Driver } from '../storage/driver';
 import { HiveStore, type StorageStatus } from '../storage/hive-store';
 import { createActivities, type WixActivities } from '../wix/activities';
@@ -94,6 +95,11 @@ export interface Shim {
   log(): LogEntry[];
   /** Closes the database connection and the cross-tab channel; the instance is unusable afterwards. */
   close(): Promise<void>;
+  /**
+   * Answers a WixHive HTTP API request (`https://openapi.wix.com/v1/…`, any origin) from this
+   * instance's data: what `Wix.*` writes, it reads, and the other way round (SPEC §5).
+   */
+  handleHiveRequest(request: Request): Promise<Response>;
 }
 
 const SEED_KEY = 'seed';
@@ -231,6 +237,7 @@ export function createShim(options: ShimOptions = {}): Shim {
       return { ...s, counts, session };
     },
     log: () => reporter.log(),
+    handleHiveRequest: createHiveHandler(ctx),
     async close() {
       events.close();
       await store.close();

@@ -3,7 +3,7 @@
  * `schemas/export-v1.schema.json`. A file of a newer version is refused, never half-read.
  */
 import { badRequest } from '../core/errors';
-import { isRecord } from '../core/schema-dsl';
+import { isRecord } from '../core/zod-kit';
 import type { Activity, Contact } from '../core/types';
 
 export const EXPORT_FORMAT = 'wix-hive-shim';

@@ -3,11 +3,13 @@
  * transaction, on whichever driver opened. No callbacks, no argument checks: those are the facade's.
  */
 import { matchKeysOf, type CleanContactInfo } from '../core/contact-schema';
-import { notFound } from '../core/errors';
+import { notFound, ShimFailure } from '../core/errors';
+import { isoToMillis } from '../core/iso-date';
+import { createContact } from '../core/reconcile';
 import type { IdFactory } from '../core/ids';
 import type { Activity, Contact, PostActivityResult, ReconcileResult } from '../core/types';
 import type { Change } from './changes';
-import { mergeInto, reconcileInTx, type TxContext } from './contact-tx';
+import { mergeInto, reconcileInTx, reconcileResult, type TxContext } from './contact-tx';
 import type { Driver, Tx, TxMode } from './driver';
 import { openStorage } from './open';
 import { countPlan, readPage, sortKeyOf, type PagePlan, type SortKey } from './paging';
@@ -219,6 +221,131 @@ export class HiveStore {
       await tx.put('contacts', contactRow(contact));
       ctx.changes.push({ event: 'updated', entity: 'contact', id, previous: row.contact });
       return contact;
+    });
+  }
+
+  // ---- For the HTTP API (src/http/): additive, each write in one transaction. ----
+
+  /**
+   * Applies `edit` to a contact if `modifiedAt` (epoch ms) is current: equal to or later than the
+   * stored one (facts §6.5); an earlier one is a 409. `edit` may throw a ShimFailure (nothing is written).
+   */
+  editContact(id: string, modifiedAt: number, edit: (contact: Contact) => Contact): Promise<Contact> {
+    return this.transact('readwrite', ['contacts'], async (tx, ctx) => {
+      const row = await tx.get<ContactRow>('contacts', id);
+      if (!row) throw notFound(`Cannot find contact with contactId [${id}]`);
+      if (modifiedAt < isoToMillis(row.contact.modifiedAt)) {
+        const message = `Failed to update the contact: modifiedAt is stale (the contact changed at ${row.contact.modifiedAt}). Re-fetch the contact to sync and send its modifiedAt`;
+        throw new ShimFailure('WIX_ERROR', message, { errorCode: 409, message, wixErrorCode: -23019 });
+      }
+      const contact = { ...edit(row.contact), id, createdAt: row.contact.createdAt, modifiedAt: ctx.nowIso };
+      await tx.put('contacts', contactRow(contact));
+      ctx.changes.push({ event: 'updated', entity: 'contact', id, previous: row.contact });
+      return contact;
+    });
+  }
+
+  /**
+   * Creates a contact (HTTP create, version 1.0.0), or reconciles it (`reconcile`: version 2.0.0);
+   * then `extend` adds what the reconcile rules do not cover (notes, custom fields), in the same transaction.
+   */
+  saveContact(info: CleanContactInfo, reconcile: boolean, extend: (contact: Contact) => Contact): Promise<ReconcileResult> {
+    return this.transact('readwrite', ['contacts'], async (tx, ctx) => {
+      const result = reconcile
+        ? await reconcileInTx(tx, info, ctx)
+        : reconcileResult(createContact(info, ctx.newId(), ctx.nowIso), true);
+      const before = result.contact;
+      const contact = extend(before);
+      if (contact !== before) contact.modifiedAt = ctx.nowIso;
+      if (!reconcile || contact !== before) ctx.writes.push(tx.put('contacts', contactRow(contact)));
+      if (!reconcile) ctx.changes.push({ event: 'created', entity: 'contact', id: contact.id });
+      else if (contact !== before && !ctx.changes.length) ctx.changes.push({ event: 'updated', entity: 'contact', id: contact.id, previous: before });
+      return { ...result, Contact: contact, contact };
+    });
+  }
+
+  /**
+   * `PUT /contacts`: the earliest contact holding every given key, else a new one from `info`. A
+   * `session` (from a userSessionToken) is linked to it, with the session's unlinked activities.
+   */
+  upsertContact(keys: { emails: string[]; phones: string[] }, info: CleanContactInfo, session?: string): Promise<string> {
+    return this.transact('readwrite', ['contacts', 'activities', 'sessions'], async (tx, ctx) => {
+      const lists = await Promise.all([
+        ...keys.emails.map((k) => tx.scan<ContactRow>('contacts', { index: 'byEmail', range: { lower: k, upper: k } })),
+        ...keys.phones.map((k) => tx.scan<ContactRow>('contacts', { index: 'byPhone', range: { lower: k, upper: k } })),
+      ]);
+      const [first = [], ...rest] = lists;
+      const match = first
+        .filter((row) => rest.every((list) => list.some((r) => r.id === row.id)))
+        .sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1))[0];
+      let contactId = match?.id;
+      if (!contactId) {
+        const contact = createContact(info, ctx.newId(), ctx.nowIso);
+        contactId = contact.id;
+        await tx.put('contacts', contactRow(contact));
+        ctx.changes.push({ event: 'created', entity: 'contact', id: contactId });
+      }
+      if (session) {
+        const found = await tx.get<SessionRow>('sessions', session);
+        if (found?.contactId !== contactId) {
+          await tx.put('sessions', { id: session, contactId });
+          for (const row of await tx.scan<ActivityRow>('activities', { index: 'bySession', range: { lower: session, upper: session } })) {
+            if (row.contactId) continue;
+            await tx.put('activities', { ...row, contactId });
+            ctx.changes.push({ event: 'updated', entity: 'activity', id: row.id, previous: row.activity });
+          }
+        }
+      }
+      return contactId;
+    });
+  }
+
+  /** `POST /contacts/{id}/activities`: an activity of a known contact, with its contactUpdate merged. */
+  postContactActivity(activity: Activity, contactId: string, contactUpdate: CleanContactInfo | null): Promise<PostActivityResult> {
+    return this.transact('readwrite', ['activities', 'contacts'], async (tx, ctx) => {
+      const row = await tx.get<ContactRow>('contacts', contactId);
+      if (!row) throw notFound(`Cannot find contact with contactId [${contactId}]`);
+      if (contactUpdate) await mergeInto(tx, row, contactUpdate, ctx);
+      ctx.writes.push(tx.put('activities', activityRow(activity, contactId, undefined)));
+      ctx.changes.push({ event: 'created', entity: 'activity', id: activity.id, posted: { activityType: activity.activityType, contactId } });
+      return { activityId: activity.id, contactId };
+    });
+  }
+
+  /** How many activities of each type the site (or one contact) has. */
+  activityTypeCounts(contactId?: string): Promise<Map<string, number>> {
+    return this.transact('readonly', ['activities', 'contacts'], async (tx) => {
+      if (contactId && !(await tx.get('contacts', contactId))) throw notFound(`Cannot find contact with contactId [${contactId}]`);
+      const rows = await tx.scan<ActivityRow>('activities', contactId ? { index: 'byContact', range: { lower: [contactId], upper: [contactId, []] } } : {});
+      const counts = new Map<string, number>();
+      for (const r of rows) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+      return counts;
+    });
+  }
+
+  /** Every contact holding `emailKey`, or every contact: the HTTP filters that no index can page. */
+  findContacts(emailKey?: string): Promise<Contact[]> {
+    return this.transact('readonly', ['contacts'], async (tx) =>
+      (await tx.scan<ContactRow>('contacts', emailKey === undefined ? {} : { index: 'byEmail', range: { lower: emailKey, upper: emailKey } })).map((r) => r.contact));
+  }
+
+  /**
+   * Read-modify-write of a `meta` value (labels live there); `contactIds` are checked to exist and
+   * given the label `tag`, in the same transaction.
+   */
+  updateMeta<T>(key: string, update: (value: T | undefined) => T, tag?: { label: string; contactIds: string[] }): Promise<T> {
+    return this.transact('readwrite', tag ? ['meta', 'contacts'] : ['meta'], async (tx, ctx) => {
+      const value = update((await tx.get<{ key: string; value: T }>('meta', key))?.value);
+      for (const id of tag?.contactIds ?? []) {
+        const row = await tx.get<ContactRow>('contacts', id);
+        if (!row) throw notFound(`Cannot find contact with contactId [${id}]`);
+        if (row.contact.tags.includes(tag!.label)) continue;
+        const contact = { ...row.contact, tags: [...row.contact.tags, tag!.label], modifiedAt: ctx.nowIso };
+        await tx.put('contacts', contactRow(contact));
+        ctx.changes.push({ event: 'updated', entity: 'contact', id, previous: row.contact });
+      }
+      await tx.put('meta', { key, value });
+      return value;
     });
   }
 

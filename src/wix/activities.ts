@@ -1,10 +1,11 @@
 /** `Wix.Activities` (SDK 1.90.0; SPEC §2.2). */
 import { ActivityType, canonicalActivityType } from '../core/activity-types';
-import { validateActivityInfo } from '../core/activity-schemas';
+import { activityDetailsSchema, validateActivityInfo } from '../core/activity-schemas';
 import { parseContactInfo, type CleanContactInfo } from '../core/contact-schema';
 import { ActivitiesError, badRequest, notFound, SdkMessage, ShimFailure, type HttpErrorBody, type WixErrorCode } from '../core/errors';
 import { isIsoDate, isoToMillis } from '../core/iso-date';
-import { describeIssues, isRecord, validate } from '../core/schema-dsl';
+import { isRecord } from '../core/zod-kit';
+import { problemsOf } from '../core/zod-issues';
 import type { Activity, PostActivityResult } from '../core/types';
 import type { ShimContext } from '../shim/context';
 import type { PagePlan } from '../storage/paging';
@@ -67,11 +68,10 @@ export interface WixActivities {
   getUserSessionToken(callback: (token: string) => void): void;
 }
 
-const DETAILS = { 'additionalInfoUrl=': 's', 'summary!': 's' };
 const DEFAULT_ACTIVITIES_PAGE = 20;
 
 /** Validates a descriptor; returns every problem as a path message. */
-function validateDescriptor(a: unknown): { errors: string[]; type?: string; contact?: CleanContactInfo } {
+export function validateDescriptor(a: unknown): { errors: string[]; type?: string; contact?: CleanContactInfo } {
   if (!isRecord(a)) return { errors: ['activity must be an object'] };
   const { type, info, details, contactUpdate } = a;
   const errors: string[] = [];
@@ -79,7 +79,7 @@ function validateDescriptor(a: unknown): { errors: string[]; type?: string; cont
   if (type === undefined || type === null) errors.push('type is missing');
   else if (!canonical) errors.push(`type ${JSON.stringify(type)} is not a known activity type (use a Wix.Activities.Type value)`);
   else errors.push(...validateActivityInfo(canonical, info));
-  errors.push(...describeIssues(validate(DETAILS, details), 'details'));
+  errors.push(...problemsOf(activityDetailsSchema(), details, 'details'));
   let contact: CleanContactInfo | undefined;
   if (contactUpdate !== undefined && contactUpdate !== null) {
     const c = parseContactInfo(contactUpdate, 'contactUpdate');
@@ -89,13 +89,13 @@ function validateDescriptor(a: unknown): { errors: string[]; type?: string; cont
   return { errors, ...(canonical && { type: canonical }), ...(contact && { contact }) };
 }
 
-const validationFailure = (errors: string[]) => {
+export const validationFailure = (errors: string[]) => {
   const message = `activity request failed validation check with errors: [${errors.join(', ')}]`;
   return new ShimFailure('BAD_REQUEST', message, { errorCode: 400, message, wixErrorCode: -23012 });
 };
 
 /** Reads the query into a page plan, or throws the failure the HTTP API gave. */
-function planActivities(query: unknown): { plan: PagePlan; pageSize: number } {
+export function planActivities(query: unknown): { plan: PagePlan; pageSize: number } {
   const doing = 'get activities';
   if (query !== undefined && query !== null && (typeof query !== 'object' || Array.isArray(query))) {
     throw badRequest(`Failed to ${doing}: the query must be an object such as {activityTypes: [...], from, until}`);
