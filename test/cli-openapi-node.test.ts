@@ -126,7 +126,7 @@ describe('openapi-node@3.0.3 against serve', () => {
       const res = await fetch(`${server.url}${options.path}`, {
         method: verb,
         // The signer's Content-Length counts the JSON-quoted text; fetch computes its own.
-        headers: Object.fromEntries(Object.entries(options.headers ?? {}).filter(([n]) => n.toLowerCase() !== 'content-length')),
+        headers: Object.fromEntries(Object.entries(options.headers ?? {}).filter(([n]) => n.toLowerCase() !== 'content-length')) as Record<string, string>,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       return { status: res.status, body: await res.json() as Any };
