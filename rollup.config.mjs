@@ -72,4 +72,11 @@ export default [
     output: { file: pkg.exports['./schemas'].types, format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],
   },
+  {
+    // The `wix-hive-shim` executable (package.json bin): Node only, its dependencies left external.
+    input: 'src/cli/main.ts',
+    output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node' },
+    external: (id) => id.startsWith('node:') || /^(zod|idb)(\/|$)/.test(id),
+    plugins: [version(), typescript({ tsconfig: './tsconfig.cli.json', outputToFilesystem: false })],
+  },
 ];

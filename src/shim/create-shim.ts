@@ -5,6 +5,7 @@ import { LIMITS } from '../core/contact-schema';
 import type { Contact } from '../core/types';
 import type { ActivitySeed, ContactSeed } from '../core/seed';
 import { createHiveHandler } from '../http/handle-request';
+import type { Driver } from '../storage/driver';
 import { HiveStore, type StorageStatus } from '../storage/hive-store';
 import type { IndexedDBFactory } from '../storage/factory';
 import { storageScope } from '../storage/scope';
@@ -56,6 +57,8 @@ export interface ShimOptions {
   member?: Member | null;
   /** Who `Wix.requestLogin` logs in. Default a fixed test member. */
   loginAs?: Member;
+  /** A storage driver used as is, instead of IndexedDB or memory (the CLI's durable data file). Advanced. */
+  driver?: Driver;
 }
 
 /** Records for `seed`: the stored shapes; ids, timestamps and item ids may be left out. */
@@ -163,6 +166,7 @@ export function createShim(options: ShimOptions = {}): Shim {
       (options.indexedDB === null ? reporter.info : reporter.warn)(`Using in-memory storage: ${reason}. Data will not survive a reload.`);
     },
     onChange: (changes) => events.publish(changes),
+    ...(options.driver ? { driver: options.driver } : {}),
   });
   const session = options.session ?? visitorSession(dbName, newId);
   const instanceId = options.instanceId ?? `wix-hive-shim-instance-${dbName}`;

@@ -28,6 +28,8 @@ export interface HiveStoreOptions {
   onFallback: (reason: string) => void;
   /** Told what each committed write changed. */
   onChange: (changes: Change[]) => void;
+  /** A driver to use as is, instead of opening IndexedDB or memory (the CLI's durable file store). */
+  driver?: Driver;
 }
 
 export interface StorageStatus {
@@ -62,7 +64,8 @@ export class HiveStore {
 
   /** Opens the storage on first use, falling back to memory once and saying so. */
   driver(): Promise<Driver> {
-    this.opened ??= openStorage(this.options.dbName, this.options.indexedDB).then(({ driver, fallbackReason }) => {
+    const given = this.options.driver;
+    this.opened ??= (given ? Promise.resolve<{ driver: Driver; fallbackReason?: string }>({ driver: given }) : openStorage(this.options.dbName, this.options.indexedDB)).then(({ driver, fallbackReason }) => {
       this.status_ = { driver: driver.kind, persisted: driver.persisted, dbName: this.options.dbName };
       if (fallbackReason) {
         this.status_.fallbackReason = fallbackReason;
