@@ -6,6 +6,7 @@ import { createShim } from './shim/create-shim';
 
 export { createShim } from './shim/create-shim';
 export type { Shim, ShimOptions, Fixture, StatusReport, WixNamespace } from './shim/create-shim';
+export type { ContactSearchPage, SearchContactsOptions } from './shim/search-contacts';
 export { WixDataCursor } from './wix/cursor';
 export type { WixContacts, GetContactsOptions } from './wix/contacts';
 export type { WixActivities, ActivitiesQuery, ActivityDescriptor } from './wix/activities';

@@ -7,6 +7,7 @@ import { notFound } from '../core/errors';
 import type { IdFactory } from '../core/ids';
 import type { Activity, Contact, PostActivityResult, ReconcileResult } from '../core/types';
 import type { Change } from './changes';
+import { searchContactsInTx, type SearchQuery, type SearchResult } from './contact-search';
 import { mergeInto, reconcileInTx, type TxContext } from './contact-tx';
 import type { Driver, Tx, TxMode } from './driver';
 import { openStorage } from './open';
@@ -231,6 +232,11 @@ export class HiveStore {
         activities: activities.map((r) => (r.contactId ? { activity: r.activity, contactId: r.contactId } : { activity: r.activity })),
       };
     });
+  }
+
+  /** A page of a contact search (contact-search.ts), in one read transaction. */
+  searchContacts(query: SearchQuery): Promise<SearchResult> {
+    return this.transact('readonly', ['contacts'], (tx) => searchContactsInTx(tx, query));
   }
 
   async readMeta<T>(key: string): Promise<T | undefined> {
