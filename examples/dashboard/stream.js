@@ -76,7 +76,8 @@
     }));
     empty.hidden = items.length > 0;
     more.hidden = !(cursor && cursor.hasNext());
-    count.textContent = cursor ? `(${items.length} of ${cursor.getTotal()})` : '';
+    // The activities cursor has no total (as in the SDK): "+" says that more can be loaded.
+    count.textContent = cursor ? `(${items.length}${cursor.hasNext() ? '+' : ''})` : '';
   }
 
   for (const control of [type, from, until]) control.addEventListener('change', load);
