@@ -776,8 +776,11 @@
   for (const name of ['dbPicker', 'stream', 'eventLog']) if (parts[name]) parts[name](app);
 
   fillTypeFilter();
-  renderStatus();
-  loadContacts(false);
-  loadLabels();
+  // The first page goes first: the status counts and the label scan (up to 20,000 contacts) would
+  // compete with it for the database at 100,000 contacts.
+  loadContacts(false).finally(() => {
+    renderStatus();
+    loadLabels();
+  });
   document.body.dataset.ready = 'true';
 })();
