@@ -11,6 +11,9 @@ const version = () => ({
   transform: (code) => (code.includes('__VERSION__') ? code.replaceAll('__VERSION__', JSON.stringify(pkg.version)) : null),
 });
 const ts = () => typescript({ tsconfig: './tsconfig.build.json', outputToFilesystem: false });
+// The script tag bundles idb; the ESM entry leaves it external (a dependency). Superseded by a
+// node-resolve plugin on the script-tag build once the zod branch brings one: then drop this.
+const bundleIdb = () => ({ name: 'bundle-idb', resolveId: (id) => (id === 'idb' ? new URL('./node_modules/idb/build/index.js', import.meta.url).pathname : null) });
 
 export default [
   {
@@ -26,6 +29,6 @@ export default [
   {
     input: 'src/global.ts',
     output: { file: pkg.unpkg, format: 'iife', sourcemap: true },
-    plugins: [version(), ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
+    plugins: [version(), bundleIdb(), ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
   },
 ];

@@ -1,6 +1,7 @@
 /**
- * The BUILT package (SPEC §1): `dist/index.js` imported by its own name in plain Node, with no DOM
- * and no IndexedDB globals, on an injected fake-indexeddb factory. `npm test` builds first.
+ * The BUILT package (SPEC §1): `dist/index.js` imported by its own name in plain Node, with no DOM,
+ * IndexedDB from `import 'fake-indexeddb/auto'` and an injected fake-indexeddb factory. `npm test`
+ * builds first.
  */
 import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
@@ -27,6 +28,7 @@ interface Smoke {
     nextState: { hasNext: boolean; hasPrevious: boolean };
   };
   status: { driver: string; persisted: boolean; fallbackReason: string | null; contacts: number };
+  databases: { injected: string[]; global: string[] };
 }
 
 interface Run { exit: number | null; signal: string | null; timedOut: boolean; stdout: string; stderr: string }
@@ -72,12 +74,13 @@ describe('built ESM package in Node', () => {
     expect(line, `the smoke script printed no result (exit ${run.exit}, signal ${run.signal}):\n${run.stdout}`).toBeDefined();
     const smoke = JSON.parse(line ?? '') as Smoke;
 
-    // A bare Node: no DOM and no IndexedDB globals, so only the injected factory can be used.
-    expect(smoke.env).toEqual({ window: 'undefined', document: 'undefined', indexedDB: 'undefined', IDBRequest: 'undefined', IDBKeyRange: 'undefined' });
+    // A bare Node: no DOM; the IndexedDB globals come from fake-indexeddb/auto alone.
+    expect(smoke.env).toEqual({ window: 'undefined', document: 'undefined', indexedDB: 'object', IDBRequest: 'function', IDBKeyRange: 'function' });
     expect(smoke.exports).toEqual({ createShim: 'function', WixDataCursor: 'function', defaultWixContacts: 'function', wixError: 'BAD_REQUEST' });
 
     // The injected factory was used, not the memory fallback.
     expect(smoke.status).toEqual({ driver: 'indexeddb', persisted: true, fallbackReason: null, contacts: 30 });
+    expect(smoke.databases).toEqual({ injected: ['esm-smoke'], global: [] });
 
     expect(smoke.created).toHaveLength(30);
     expect(smoke.created.every((c) => c.isNew)).toBe(true);

@@ -6,6 +6,7 @@ import type { Tx } from './driver';
 import { contactRow } from './rows';
 import type { ContactRow } from './schema';
 import type { Change } from './changes';
+import { CONTACTS_TOTAL, type TotalsInTx } from './totals';
 
 export interface TxContext {
   nowIso: string;
@@ -13,6 +14,8 @@ export interface TxContext {
   changes: Change[];
   /** Writes issued but not awaited; the transaction awaits them all before it commits. */
   writes: Array<Promise<void>>;
+  /** The kept totals this transaction changes (decision 0016); written before it commits. */
+  totals: TotalsInTx;
 }
 
 /** The earliest-created contact holding any of the keys, if any. */
@@ -44,6 +47,7 @@ export async function mergeInto(tx: Tx, row: ContactRow, info: CleanContactInfo,
   const outcome = mergeContact(row.contact, info, ctx.nowIso);
   if (outcome.changed) {
     ctx.writes.push(tx.put('contacts', contactRow(outcome.contact)));
+    ctx.totals.contactChanged(row.contact, outcome.contact);
     ctx.changes.push({ event: 'updated', entity: 'contact', id: row.id, previous: row.contact });
   }
   return reconcileResult(outcome.contact, false, outcome.rejectedData, outcome.existingData);
@@ -51,10 +55,13 @@ export async function mergeInto(tx: Tx, row: ContactRow, info: CleanContactInfo,
 
 /** Finds the contact `info` matches and merges into it, or creates one. `info` has an email or phone. */
 export async function reconcileInTx(tx: Tx, info: CleanContactInfo, ctx: TxContext): Promise<ReconcileResult> {
+  // Read beside the lookups: if they find nothing, counting the new contact costs no extra wait.
+  ctx.totals.prefetch(CONTACTS_TOTAL);
   const match = await findMatch(tx, matchKeysOf(info));
   if (match) return mergeInto(tx, match, info, ctx);
   const contact = createContact(info, ctx.newId(), ctx.nowIso);
   ctx.writes.push(tx.put('contacts', contactRow(contact)));
+  ctx.totals.contactChanged(undefined, contact);
   ctx.changes.push({ event: 'created', entity: 'contact', id: contact.id });
   return reconcileResult(contact, true);
 }

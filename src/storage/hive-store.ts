@@ -14,6 +14,7 @@ import { openStorage } from './open';
 import { countPlan, readPage, sortKeyOf, type PagePlan, type SortKey } from './paging';
 import { activityRow, contactRow } from './rows';
 import { ALL_STORES, type ActivityRow, type ContactRow, type SessionRow, type StoreName } from './schema';
+import { clearTotals, CONTACTS_TOTAL, keptTotalOf, readTotal, TotalsInTx, totalsOf } from './totals';
 
 export interface HiveStoreOptions {
   dbName: string;
@@ -75,21 +76,26 @@ export class HiveStore {
     return { ...this.status_ };
   }
 
-  /** Runs a transaction and announces its changes once it has committed. */
+  /**
+   * Runs a transaction and announces its changes once it has committed. A transaction that writes
+   * contacts must include `meta`: the kept totals change with them (decision 0016).
+   */
   async transact<T>(mode: TxMode, stores: StoreName[], fn: (tx: Tx, ctx: TxContext) => Promise<T>, durability?: 'relaxed'): Promise<T> {
     const driver = await this.driver();
-    const ctx: TxContext = { nowIso: new Date(this.options.now()).toISOString(), newId: this.options.newId, changes: [], writes: [] };
+    let changes: TxContext['changes'] = [];
     const result = await driver.run(mode, stores, async (tx) => {
+      const ctx: TxContext = { nowIso: new Date(this.options.now()).toISOString(), newId: this.options.newId, changes: [], writes: [], totals: new TotalsInTx(tx) };
       const out = await fn(tx, ctx);
-      await Promise.all(ctx.writes);
+      await Promise.all([...ctx.writes, ctx.totals.flush()]);
+      changes = ctx.changes;
       return out;
     }, durability ? { durability } : undefined);
-    if (ctx.changes.length) this.options.onChange(ctx.changes);
+    if (changes.length) this.options.onChange(changes);
     return result;
   }
 
   reconcile(info: CleanContactInfo): Promise<ReconcileResult> {
-    return this.transact('readwrite', ['contacts'], (tx, ctx) => reconcileInTx(tx, info, ctx));
+    return this.transact('readwrite', ['contacts', 'meta'], (tx, ctx) => reconcileInTx(tx, info, ctx));
   }
 
   async getContact(id: string): Promise<Contact> {
@@ -104,12 +110,16 @@ export class HiveStore {
     return row.activity;
   }
 
-  /** Reads a page of the plan after (or, backward, before) a boundary. */
+  /**
+   * Reads a page of the plan after (or, backward, before) a boundary. Its total is a kept one
+   * where one answers the plan (all contacts, one label), else counted (decision 0016).
+   */
   async page<T>(plan: PagePlan, pageSize: number, after: SortKey | undefined, forward: boolean, withTotal: boolean): Promise<Page<T> & { total?: number }> {
-    return this.transact('readonly', [plan.store], async (tx) => {
+    const kept = withTotal ? keptTotalOf(plan) : undefined;
+    return this.transact('readonly', kept ? [plan.store, 'meta'] : [plan.store], async (tx) => {
       const [result, total] = await Promise.all([
         readPage<ContactRow | ActivityRow>(tx, plan, pageSize, after, forward),
-        withTotal ? countPlan(tx, plan) : Promise.resolve(undefined),
+        kept ? readTotal(tx, kept) : withTotal ? countPlan(tx, plan) : undefined,
       ]);
       const items = result.rows.map((r) => ('contact' in r ? r.contact : r.activity) as T);
       const page: Page<T> & { total?: number } = { items, more: result.more };
@@ -127,7 +137,7 @@ export class HiveStore {
    */
   postActivity({ activity, contactUpdate, session }: NewActivity): Promise<PostActivityResult> {
     // Without a contactUpdate no contact is read or written: a narrower scope locks less.
-    const stores: StoreName[] = contactUpdate ? ['activities', 'contacts', 'sessions'] : ['activities', 'sessions'];
+    const stores: StoreName[] = contactUpdate ? ['activities', 'contacts', 'sessions', 'meta'] : ['activities', 'sessions'];
     return this.transact('readwrite', stores, async (tx, ctx) => {
       // Read the session in the same round trip as the first lookup or write, not in one of its own.
       const keys = contactUpdate ? matchKeysOf(contactUpdate) : undefined;
@@ -173,15 +183,17 @@ export class HiveStore {
     options: { durability?: 'relaxed'; meta?: { key: string; value: unknown } } = {},
   ): Promise<void> {
     return this.transact('readwrite', ALL_STORES, async (tx, ctx) => {
-      const before = await Promise.all([tx.count('contacts'), tx.count('activities')]);
-      await Promise.all(['contacts', 'activities', 'sessions'].map((s) => tx.clear(s as StoreName)));
+      // Whether anything was stored: one key of each store, not a count.
+      const before = await Promise.all([tx.keys('contacts', { limit: 1 }), tx.keys('activities', { limit: 1 })]);
+      await Promise.all([...['contacts', 'activities', 'sessions'].map((s) => tx.clear(s as StoreName)), clearTotals(tx)]);
       // One summary change rather than one per record: listeners re-read on a bulk replace.
-      if (before[0] || before[1] || contacts.length || activities.length) ctx.changes.push({ event: 'replaced', entity: 'all' });
+      if (before[0].length || before[1].length || contacts.length || activities.length) ctx.changes.push({ event: 'replaced', entity: 'all' });
       // Every write issued before any is awaited, the snapshot included: one round of requests.
       const putAll = (store: StoreName, rows: object[]) =>
         (tx.putAll ? tx.putAll(store, rows) : Promise.all(rows.map((r) => tx.put(store, r))).then(() => undefined));
       await Promise.all([
         options.meta ? tx.put('meta', options.meta) : undefined,
+        putAll('meta', totalsOf(contacts)),
         putAll('contacts', contacts.map(contactRow)),
         putAll('activities', activities.map((a) => activityRow(a.activity, a.contactId, undefined))),
       ]);
@@ -190,10 +202,11 @@ export class HiveStore {
 
   /** Deletes a contact; its activities stay, unlinked (the shim never drops data it was not asked to). */
   deleteContact(id: string): Promise<void> {
-    return this.transact('readwrite', ['contacts', 'activities', 'sessions'], async (tx, ctx) => {
+    return this.transact('readwrite', ['contacts', 'activities', 'sessions', 'meta'], async (tx, ctx) => {
       const row = await tx.get<ContactRow>('contacts', id);
       if (!row) throw notFound(`Failed to delete the contact: no contact has id [${id}]`);
       await tx.delete('contacts', id);
+      ctx.totals.contactChanged(row.contact, undefined);
       ctx.changes.push({ event: 'deleted', entity: 'contact', id, previous: row.contact });
       const linked = await tx.scan<ActivityRow>('activities', { index: 'byContact', range: { lower: [id], upper: [id, []] } });
       for (const a of linked) {
@@ -210,11 +223,12 @@ export class HiveStore {
 
   /** Replaces a contact's labels (its `tags`). */
   setLabels(id: string, labels: string[]): Promise<Contact> {
-    return this.transact('readwrite', ['contacts'], async (tx, ctx) => {
+    return this.transact('readwrite', ['contacts', 'meta'], async (tx, ctx) => {
       const row = await tx.get<ContactRow>('contacts', id);
       if (!row) throw notFound(`Failed to set labels: no contact has id [${id}]`);
       const contact = { ...row.contact, tags: [...new Set(labels)], modifiedAt: ctx.nowIso };
       await tx.put('contacts', contactRow(contact));
+      ctx.totals.contactChanged(row.contact, contact);
       ctx.changes.push({ event: 'updated', entity: 'contact', id, previous: row.contact });
       return contact;
     });
@@ -244,9 +258,10 @@ export class HiveStore {
     return row?.value;
   }
 
+  /** Contacts from the kept total; activities counted (no total is kept for them: decision 0016). */
   counts(): Promise<{ contacts: number; activities: number }> {
-    return this.transact('readonly', ['contacts', 'activities'], async (tx) => {
-      const [contacts, activities] = await Promise.all([tx.count('contacts'), tx.count('activities')]);
+    return this.transact('readonly', ['activities', 'meta'], async (tx) => {
+      const [contacts, activities] = await Promise.all([readTotal(tx, CONTACTS_TOTAL), tx.count('activities')]);
       return { contacts, activities };
     });
   }

@@ -1,6 +1,6 @@
 /** Chooses the driver: IndexedDB when it opens, else memory, announced once (SPEC §3). */
 import type { Driver } from './driver';
-import { openIdbDriver } from './idb-driver';
+import { IMPORT_AUTO, openIdbDriver } from './idb-driver';
 import { createMemoryDriver } from './memory-driver';
 
 export interface OpenedStorage {
@@ -18,6 +18,12 @@ function globalFactory(): IDBFactory | undefined {
   }
 }
 
+/** Whether `idb` can work here: it recognises requests, cursors… by the global classes. */
+function hasIdbGlobals(): boolean {
+  const g = globalThis as Record<string, unknown>;
+  return ['IDBRequest', 'IDBKeyRange', 'IDBTransaction', 'IDBDatabase', 'IDBObjectStore', 'IDBIndex', 'IDBCursor'].every((n) => typeof g[n] === 'function');
+}
+
 /**
  * @param factory an injected IDBFactory; `null` asks for memory; `undefined` means the global one.
  */
@@ -25,6 +31,9 @@ export async function openStorage(name: string, factory: IDBFactory | null | und
   if (factory === null) return { driver: createMemoryDriver(), fallbackReason: 'memory storage was requested (indexedDB: null)' };
   const chosen = factory ?? globalFactory();
   if (!chosen) return { driver: createMemoryDriver(), fallbackReason: 'this environment has no IndexedDB' };
+  if (!hasIdbGlobals()) {
+    return { driver: createMemoryDriver(), fallbackReason: `an IndexedDB factory was given, but the IndexedDB globals it needs (IDBRequest, IDBKeyRange…) are missing. ${IMPORT_AUTO}` };
+  }
   try {
     return { driver: await openIdbDriver({ factory: chosen, name }) };
   } catch (error) {

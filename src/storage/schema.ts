@@ -8,13 +8,17 @@
  * (a seeded `createdAt` of `2014-08-19T08:20:45.484-05:00` still sorts by instant).
  */
 import type { Activity, Contact } from '../core/types';
+import type { Tx } from './driver';
+import { recountTotals } from './totals';
 
 /**
+ * 1: the stores and indexes of LAYOUT. 2: kept totals in `meta` (decision 0016); the layout is
+ * unchanged, but a version-1 shim must not write here any more, since it would not keep them.
  * test/fixtures/db-v1.json freezes the version-1 database; test/browser/faults.test.ts opens it with
- * this code. When this moves to 2, that fixture is the previous version and the test exercises
- * UPGRADES[1] (and UPGRADES[0] must keep building the v1 layout: test/db-fixture.test.ts).
+ * this code, running UPGRADES[1] (and UPGRADES[0] must keep building the v1 layout:
+ * test/db-fixture.test.ts).
  */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type StoreName = 'contacts' | 'activities' | 'sessions' | 'meta';
 export const ALL_STORES: StoreName[] = ['contacts', 'activities', 'sessions', 'meta'];
@@ -94,8 +98,16 @@ export interface UpgradeDb {
   };
 }
 
-/** UPGRADES[n - 1] takes a database from version n - 1 to n. */
-export const UPGRADES: Array<(db: UpgradeDb) => void> = [
+/**
+ * One upgrade step. `tx` is the versionchange transaction over every store: a step may await only
+ * its methods (as in any `Tx` callback), and a step that throws aborts the upgrade.
+ */
+export type UpgradeStep = (db: UpgradeDb, tx: Tx) => void | Promise<void>;
+
+/** UPGRADES[n - 1] takes a database from version n - 1 to n. A released step never changes. */
+export const UPGRADES: UpgradeStep[] = [
+  // 1: every store and index. LAYOUT has not changed since; if it ever does, this step must keep
+  // building the version-1 layout (test/db-fixture.test.ts compares it with the frozen fixture).
   (db) => {
     for (const name of ALL_STORES) {
       const spec = LAYOUT[name];
@@ -105,4 +117,6 @@ export const UPGRADES: Array<(db: UpgradeDb) => void> = [
       }
     }
   },
+  // 2: count what version 1 stored, so kept totals start right (a new database counts nothing).
+  (_db, tx) => recountTotals(tx),
 ];

@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_VERSION } from '../../src/storage/schema';
 import { launchPersistent, screenshotPath, startBrowserSuite, type BrowserSuite } from './harness';
 
 /**
@@ -302,7 +303,7 @@ describe('script tag in Chromium', () => {
           };
         }), DB_NAME);
         expect(upgrade).toEqual({
-          events: ['upgradeneeded 1→99'], outcome: 'success', version: 99, stores: ['activities', 'contacts', 'meta', 'sessions'],
+          events: [`upgradeneeded ${DB_VERSION}→99`], outcome: 'success', version: 99, stores: ['activities', 'contacts', 'meta', 'sessions'],
         });
 
         // A's next call: the shim stepped aside on versionchange, reopens, meets version 99 > 1.

@@ -4,6 +4,8 @@
 // Usage: node test/built/esm-activities.mjs <input.json>, where input.json is
 //   {"cases": [{"key": "ALBUM_FAN", "info": {...}}, ...]}  (key: a Wix.Activities.Type key)
 import { readFileSync } from 'node:fs';
+// The IndexedDB globals idb needs (SPEC §1); the instance still gets a factory of its own.
+import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { createShim } from 'wix-hive-shim';
 

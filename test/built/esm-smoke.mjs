@@ -1,6 +1,8 @@
-// Smoke test of the BUILT package in plain Node (no DOM, no IndexedDB globals), run by
-// test/built-esm.test.ts with cwd at the project root. 'wix-hive-shim' resolves to this package
-// itself through the "exports" field of its package.json, i.e. to dist/index.js.
+// Smoke test of the BUILT package in plain Node (no DOM; IndexedDB from fake-indexeddb/auto, the
+// SPEC §1 convention), run by test/built-esm.test.ts with cwd at the project root. 'wix-hive-shim'
+// resolves to this package itself through the "exports" field of its package.json, i.e. to
+// dist/index.js. The instance still gets a factory of its own, as apps and tests do.
+import 'fake-indexeddb/auto';
 import { createShim, Wix, WixDataCursor } from 'wix-hive-shim';
 import { IDBFactory } from 'fake-indexeddb';
 
@@ -25,7 +27,8 @@ function call(start) {
 }
 
 let t = Date.UTC(2024, 0, 1);
-const shim = createShim({ indexedDB: new IDBFactory(), dbName: 'esm-smoke', quiet: true, now: () => t });
+const factory = new IDBFactory();
+const shim = createShim({ indexedDB: factory, dbName: 'esm-smoke', quiet: true, now: () => t });
 const email = (i) => `c${String(i).padStart(2, '0')}@example.com`;
 
 const created = [];
@@ -64,4 +67,9 @@ console.log(JSON.stringify({
     nextState,
   },
   status: { driver: status.driver, persisted: status.persisted, fallbackReason: status.fallbackReason ?? null, contacts: status.counts.contacts },
+  // Which factory holds the database: the injected one, not the global one.
+  databases: {
+    injected: (await factory.databases()).map((d) => d.name),
+    global: (await indexedDB.databases()).map((d) => d.name),
+  },
 }));
