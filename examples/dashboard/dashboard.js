@@ -771,6 +771,9 @@
     shim, Wix, state, h, $, say, explain, fmtDate, fmtDateTime, displayName, timelineItem, fillTypeOptions, TYPE_LABELS,
     contactRow, renderContacts, reloadList: (keepPage) => loadContacts(keepPage), dbName: dbName || 'wix-hive-shim',
   };
+  let firstPageShown;
+  /** Settles once the first page is on screen: what is not needed for it waits for this. */
+  app.firstPage = new Promise((resolve) => { firstPageShown = resolve; });
   const confirmReplace = parts.confirm && parts.confirm(app);
   const search = parts.search && parts.search(app);
   for (const name of ['dbPicker', 'stream', 'eventLog']) if (parts[name]) parts[name](app);
@@ -779,6 +782,7 @@
   // The first page goes first: the status counts and the label scan (up to 20,000 contacts) would
   // compete with it for the database at 100,000 contacts.
   loadContacts(false).finally(() => {
+    firstPageShown();
     renderStatus();
     loadLabels();
   });

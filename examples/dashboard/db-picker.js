@@ -52,5 +52,6 @@
     else url.searchParams.set('db', select.value);
     location.assign(url.href);
   });
-  fill();
+  // Listing opens every database of the origin: not before the first page is on screen.
+  app.firstPage.then(fill);
 };
