@@ -12,8 +12,8 @@
     type: 'search', placeholder: 'Search name, email or phone', 'aria-label': 'Search contacts',
     'data-testid': 'search', autocomplete: 'off', maxlength: 200, class: 'search-input',
   });
-  const sort = h('select', { 'data-testid': 'sort', 'aria-label': 'Order' },
-    h('option', { value: 'created' }, 'Newest created'), h('option', { value: 'modified' }, 'Recently modified'));
+  const sort = h('select', { 'data-testid': 'sort', 'aria-label': 'Order, newest first', title: 'Newest first' },
+    h('option', { value: 'created' }, 'By created'), h('option', { value: 'modified' }, 'By modified'));
   const size = h('select', { 'data-testid': 'page-size', 'aria-label': 'Contacts per page' },
     PAGE_SIZES.map((n) => h('option', { value: n }, `${n} per page`)));
   const head = document.querySelector('.list-head');
