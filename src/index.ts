@@ -7,6 +7,7 @@ import { createShim } from './shim/create-shim';
 export { createShim } from './shim/create-shim';
 export type { Shim, ShimOptions, Fixture, StatusReport, WixNamespace, WixSurface } from './shim/create-shim';
 export type { SiteModel, SitePage, StyleParams, Member, BillingState, SentMessage } from './wix/surface';
+export type { ContactSearchPage, SearchContactsOptions } from './shim/search-contacts';
 export { WixDataCursor } from './wix/cursor';
 export type { WixContacts, GetContactsOptions } from './wix/contacts';
 export type { WixActivities, ActivitiesQuery, ActivityDescriptor, ActivityDetails } from './wix/activities';

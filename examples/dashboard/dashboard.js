@@ -9,10 +9,14 @@
 'use strict';
 
 (function () {
-  const shim = window.WixShim;
+  // For the 100,000-contact figure (test/browser/dashboard-data.test.ts): script start → first rows.
+  performance.mark('dashboard:script-start');
+  // `?db=name` opens another instance's database (the picker in db-picker.js sets it).
+  const dbName = new URLSearchParams(location.search).get('db');
+  const shim = dbName && dbName !== 'wix-hive-shim' ? window.WixShim.createShim({ dbName }) : window.WixShim;
   // The default instance's SDK namespace; also `window.Wix` unless the page already had a Wix.
   const Wix = shim.Wix || window.Wix;
-  const PAGE_SIZE = 10;
+  const parts = window.DashboardParts || {};
   const LABEL_SCAN_PAGE = 500;
   const LABEL_SCAN_MAX_PAGES = 40;
 
@@ -151,7 +155,7 @@
         `${s.counts.contacts} contact${s.counts.contacts === 1 ? '' : 's'}`,
         `${s.counts.activities} activit${s.counts.activities === 1 ? 'y' : 'ies'}`,
         `db “${s.dbName}”`,
-        `v${shim.version}`,
+        `v${window.WixShim.version}`,
       ];
       const status = $('status');
       status.textContent = parts.join(' · ');
@@ -174,13 +178,16 @@
     type: '',
     timeline: null,
     timelineItems: [],
+    pageSize: 10,
   };
   let listToken = 0;
 
   /** Loads the first page, or (keepPage) the page the user was on, e.g. after a change elsewhere. */
   async function loadContacts(keepPage) {
     const token = ++listToken;
-    const options = { pageSize: PAGE_SIZE };
+    // A search or the "modified" order reads through search.js, which pages with its own cursor.
+    if (search && search.active()) return search.load(keepPage, () => token === listToken);
+    const options = { pageSize: state.pageSize };
     if (state.label) options.label = state.label;
     try {
       const cursor = await getContacts(options);
@@ -203,6 +210,7 @@
   }
 
   async function turnPage(forward) {
+    if (search && search.active()) { const token = ++listToken; return search.turn(forward, () => token === listToken); }
     if (!state.cursor) return;
     const token = ++listToken;
     setPagerBusy(true);
@@ -223,13 +231,14 @@
   $('prev').addEventListener('click', () => turnPage(false));
 
   function setPagerBusy(busy) {
+    if (search && search.active()) { search.setBusy(busy); return; }
     $('prev').disabled = busy || !state.cursor || !state.cursor.hasPrevious();
     $('next').disabled = busy || !state.cursor || !state.cursor.hasNext();
   }
 
   function renderPager() {
     const total = state.cursor ? state.cursor.getTotal() : 0;
-    const start = state.page * PAGE_SIZE;
+    const start = state.page * state.pageSize;
     $('range').textContent = state.rows.length
       ? `${start + 1}–${start + state.rows.length} of ${total}`
       : `0 of ${total}`;
@@ -239,16 +248,20 @@
 
   function renderContacts(rows) {
     state.rows = rows;
+    if (rows.length && !performance.getEntriesByName('dashboard:first-rows').length) {
+      // After this task's layout: the rows are on screen when the mark's timestamp is read.
+      requestAnimationFrame(() => performance.mark('dashboard:first-rows'));
+    }
     const tbody = document.getElementById('rows');
     if (!rows.length) {
-      const text = state.label
+      const text = search && search.active() ? search.emptyText() : state.label
         ? `No contacts have the label “${state.label}”.`
         : 'No contacts yet. Seed the demo data, add a contact, or post a form from the widget.';
       tbody.replaceChildren(h('tr', { class: 'empty-row' }, h('td', { colspan: 5 }, text)));
     } else {
       tbody.replaceChildren(...rows.map(contactRow));
     }
-    renderPager();
+    if (search && search.active()) search.renderPager(); else renderPager();
   }
 
   function contactRow(c) {
@@ -464,7 +477,10 @@
 
   let timelineToken = 0;
 
-  function fillTypeFilter() {
+  function fillTypeFilter() { fillTypeOptions($('type-filter')); }
+
+  /** Adds the activity types, grouped, to a <select>. */
+  function fillTypeOptions(select) {
     const values = [...new Set(Object.values(Wix.Activities.Type).map((v) => v.toLowerCase()))];
     const used = new Set();
     const groups = [];
@@ -477,7 +493,7 @@
           .map((v) => h('option', { value: v }, TYPE_LABELS[v] || v))));
       }
     }
-    $('type-filter').append(...groups);
+    select.append(...groups);
   }
 
   async function loadTimeline() {
@@ -720,7 +736,15 @@
     }
   }
 
+  /** Resolves true when nothing would be lost, or the user agreed to replace what is stored (confirm.js). */
+  async function mayReplace(what) {
+    const { counts } = await shim.status();
+    if (!counts.contacts && !counts.activities) return true;
+    return parts.confirm ? confirmReplace(what, counts) : true;
+  }
+
   $('seed').addEventListener('click', (event) => runControl(event.currentTarget, 'Seeding…', async () => {
+    if (!(await mayReplace({ action: 'Seed', with: 'with the demo data (60 contacts, about 430 activities)' }))) return;
     const fixture = window.DemoFixture.build();
     await shim.seed(fixture);
     clearDetail();
@@ -731,6 +755,7 @@
     say('ok', 'Back to the last seed (empty if nothing was ever seeded).');
   }));
   $('clear').addEventListener('click', (event) => runControl(event.currentTarget, 'Clearing…', async () => {
+    if (!(await mayReplace({ action: 'Clear', with: '' }))) return;
     await shim.clear();
     clearDetail();
     say('ok', 'Deleted every contact and activity. Reset brings back the last seed.');
@@ -756,6 +781,7 @@
     runControl($('import'), 'Importing…', async () => {
       try {
         const text = await file.text();
+        if (!(await mayReplace({ action: 'Import', with: `with ${file.name}${importCounts(text)}` }))) return;
         await shim.importData(text);
         clearDetail();
         const s = await shim.status();
@@ -767,6 +793,17 @@
       }
     });
   });
+
+  /** What a file holds, as far as a quick look can tell (importData validates it all). */
+  function importCounts(text) {
+    try {
+      const data = JSON.parse(text);
+      const n = (list) => (Array.isArray(list) ? list.length : 0);
+      return ` (${n(data && data.contacts)} contacts, ${n(data && data.activities)} activities)`;
+    } catch {
+      return '';
+    }
+  }
 
   // ---------- live updates ----------
 
@@ -792,22 +829,27 @@
     else scheduleRefresh({ list: true, labels: true, detail: true });
   });
 
-  const webhooks = [];
-  shim.on('webhook', (hook) => {
-    webhooks.unshift({ at: new Date().toISOString(), hook });
-    webhooks.length = Math.min(webhooks.length, 50);
-    $('webhook-count').textContent = `(${webhooks.length})`;
-    $('webhooks').replaceChildren(...webhooks.map(({ at, hook: w }) => h('li', {},
-      h('time', { class: 'muted', datetime: at }, fmtDateTime(at)), ' ',
-      h('code', { class: 'hook-type' }, w.eventType), ' ',
-      h('code', { class: 'muted' }, JSON.stringify(w.body)))));
-  });
-
   // ---------- start ----------
 
+  // The parts in their own files (loaded before this one): each gets what it needs of the page.
+  const app = {
+    shim, Wix, state, h, $, say, explain, fmtDate, fmtDateTime, displayName, timelineItem, fillTypeOptions, TYPE_LABELS,
+    contactRow, renderContacts, reloadList: (keepPage) => loadContacts(keepPage), dbName: dbName || 'wix-hive-shim',
+  };
+  let firstPageShown;
+  /** Settles once the first page is on screen: what is not needed for it waits for this. */
+  app.firstPage = new Promise((resolve) => { firstPageShown = resolve; });
+  const confirmReplace = parts.confirm && parts.confirm(app);
+  const search = parts.search && parts.search(app);
+  for (const name of ['dbPicker', 'stream', 'eventLog']) if (parts[name]) parts[name](app);
+
   fillTypeFilter();
-  renderStatus();
-  loadContacts(false);
-  loadLabels();
+  // The first page goes first: the status counts and the label scan (up to 20,000 contacts) would
+  // compete with it for the database at 100,000 contacts.
+  loadContacts(false).finally(() => {
+    firstPageShown();
+    renderStatus();
+    loadLabels();
+  });
   document.body.dataset.ready = 'true';
 })();

@@ -17,6 +17,7 @@ import { createEventHub, type EventMap, type Listener } from './events';
 import { EXPORT_FORMAT, EXPORT_VERSION, readExportEnvelope, type ExportFile } from './export-format';
 import { validateFixture, type Records } from './fixture';
 import { createReporter, type LogEntry } from './reporter';
+import { searchContacts, type ContactSearchPage, type SearchContactsOptions } from './search-contacts';
 import { visitorSession } from './session';
 import { createSurface, type BillingState, type Member, type SentMessage, type SiteModel } from '../wix/surface';
 import { jsonCopy, nestedTooDeeply, tooDeep } from '../wix/json-copy';
@@ -101,6 +102,11 @@ export interface Shim {
   deleteContact(id: string): Promise<void>;
   /** Replaces a contact's labels (`tags`); resolves with the updated contact. */
   setLabels(id: string, labels: string[]): Promise<Contact>;
+  /**
+   * Finds contacts by email or phone (exact, normalised) or by a part of the name, newest created
+   * or modified first, a page at a time: pass a page's `next` as `after` for the following one.
+   */
+  searchContacts(text: string, options?: SearchContactsOptions): Promise<ContactSearchPage>;
   /**
    * Listens for changes to this database, in this tab and in others; returns an unsubscribe function.
    * `'change'`: `{event: 'created'|'updated'|'deleted', entity: 'contact'|'activity', id, previous?}`, or
@@ -285,6 +291,7 @@ export function createShim(options: ShimOptions = {}): Shim {
       }
       return store.setLabels(id, labels);
     }),
+    searchContacts: (text, o) => control(() => searchContacts(store, text, o)),
     on: (type, listener) => events.on(type, listener),
     async status() {
       const [s, counts] = await Promise.all([store.status(), store.counts()]);

@@ -13,6 +13,7 @@ import type { Change } from './changes';
 import { mergeInto, reconcileInTx, reconcileResult, type TxContext } from './contact-tx';
 import type { Driver, Tx, TxMode } from './driver';
 import { openStorage } from './open';
+import { searchContactsInTx, type SearchQuery, type SearchResult } from './contact-search';
 import { countPlan, readPage, sortKeyOf, type PagePlan, type SortKey } from './paging';
 import { activityRow, contactRow } from './rows';
 import { ALL_STORES, type ActivityRow, type ContactRow, type SessionRow, type StoreName } from './schema';
@@ -381,6 +382,11 @@ export class HiveStore {
         activities: activities.map((r) => (r.contactId ? { activity: r.activity, contactId: r.contactId } : { activity: r.activity })),
       };
     });
+  }
+
+  /** A page of a contact search (contact-search.ts), in one read transaction. */
+  searchContacts(query: SearchQuery): Promise<SearchResult> {
+    return this.transact('readonly', ['contacts'], (tx) => searchContactsInTx(tx, query));
   }
 
   async readMeta<T>(key: string): Promise<T | undefined> {

@@ -340,6 +340,8 @@ describe('dashboard', () => {
     await page.screenshot({ path: screenshotPath('dashboard-exported') });
 
     await page.click(tid('clear'));
+    // It asks first (dashboard-data.test.ts covers the wording); nothing is deleted before that.
+    await page.click(tid('replace-confirm'));
     await waitForText(page, 'range', '0 of 0');
     await waitForText(page, 'status', /· 0 contacts · 0 activities ·/);
     expect(await page.textContent(tid('contact-rows'))).toContain('No contacts yet');
@@ -357,6 +359,7 @@ describe('dashboard', () => {
     const bad = join(downloads, 'not-an-export.json');
     writeFileSync(bad, '{"format": "something-else", "contacts": []}');
     await page.setInputFiles(tid('import-file'), bad);
+    await page.click(tid('replace-confirm'));
     await waitForText(page, 'message', /^Import failed, nothing changed: .+/);
     expect(await text(page, 'total')).toBe('60');
     expect((await exported(page)).contacts).toHaveLength(60);
@@ -364,6 +367,7 @@ describe('dashboard', () => {
 
     // Reset: back to the seed.
     await page.click(tid('clear'));
+    await page.click(tid('replace-confirm'));
     await waitForText(page, 'range', '0 of 0');
     await page.click(tid('reset'));
     await waitForText(page, 'range', '1–10 of 60');
