@@ -72,6 +72,7 @@ describe('transport', () => {
     expectError(await call('GET', '/activities/types?version=3.0.0'), 404);
     expectError(await call('GET', '/nothing-here'), 404);
     expectError(await call('DELETE', '/contacts'), 404);
+    expectError(await call('GET', '/contacts/%E0%A4%A'), 400);
     const { shim } = setup();
     const r = await shim.handleHiveRequest(new Request('http://127.0.0.1:9999/some/base/v1/activities/types?version=1.0.0'));
     expect(r.status).toBe(200);
