@@ -4,6 +4,7 @@
  * Only instances on the same storage hear each other (the message names its storage scope), and
  * whatever else arrives on the channel is ignored, never trusted (issue 12, F3 and F11).
  */
+import { printable, QUOTE_LIMIT } from '../core/quote';
 import type { Change } from '../storage/changes';
 
 /** What `on('change')` delivers. */
@@ -150,9 +151,10 @@ export function createEventHub(dbName: string, onListenerError: (error: unknown)
 
   return {
     on(type, listener) {
-      if (typeof listener !== 'function') throw new TypeError(`[wix-hive-shim] on('${String(type)}', listener): the listener must be a function`);
-      // An own property only: `'toString' in listeners` is true too (issue 12, F8).
-      if (type !== 'change' && type !== 'webhook') throw new TypeError(`[wix-hive-shim] on(): unknown event '${String(type)}'. Use 'change' or 'webhook'`);
+      const name = printable(type, QUOTE_LIMIT);
+      if (typeof listener !== 'function') throw new TypeError(`[wix-hive-shim] on('${name}', listener): the listener must be a function`);
+      // By value, not with `in`: `'toString' in listeners` is true too (issue 12, F8).
+      if (type !== 'change' && type !== 'webhook') throw new TypeError(`[wix-hive-shim] on(): unknown event '${name}'. Use 'change' or 'webhook'`);
       (listeners[type] as Set<Listener<typeof type>>).add(listener);
       return () => (listeners[type] as Set<Listener<typeof type>>).delete(listener);
     },

@@ -142,6 +142,15 @@ describe('F11: only instances on the same storage hear each other', () => {
 });
 
 describe('F8: on() with a name that is not an event', () => {
+  it('an unprintable or huge name still gets the shim’s message, briefly', () => {
+    const s = shim();
+    expect(() => s.on(Object.create(null) as 'change', () => {})).toThrow(/^\[wix-hive-shim\] on\(\): unknown event '\[object Object\]'/);
+    let message = '';
+    try { s.on('x'.repeat(1_000_000) as 'change', () => {}); } catch (e) { message = (e as Error).message; }
+    expect(message).toMatch(/unknown event 'x+… \(1000000 characters\)'/);
+    expect(message.length).toBeLessThan(200);
+  });
+
   for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
     it(`on('${name}', fn) throws the unknown-event message`, () => {
       const s = shim();
