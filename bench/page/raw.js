@@ -26,7 +26,9 @@
     sessions: ['id', {}],
     meta: ['key', {}],
   };
-  const DB_VERSION = 1;
+  // The shim's DB_VERSION: both sides open each other's databases. Version 2 has version 1's stores
+  // and indexes (it adds kept totals in `meta`, decision 0016), so this layout is unchanged.
+  const DB_VERSION = 2;
 
   function open(name) {
     return new Promise((ok, fail) => {

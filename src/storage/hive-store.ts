@@ -86,7 +86,9 @@ export class HiveStore {
     const result = await driver.run(mode, stores, async (tx) => {
       const ctx: TxContext = { nowIso: new Date(this.options.now()).toISOString(), newId: this.options.newId, changes: [], writes: [], totals: new TotalsInTx(tx) };
       const out = await fn(tx, ctx);
-      await Promise.all([...ctx.writes, ctx.totals.flush()]);
+      const totals = ctx.totals.flush();
+      if (totals) ctx.writes.push(totals);
+      if (ctx.writes.length) await Promise.all(ctx.writes);
       changes = ctx.changes;
       return out;
     }, durability ? { durability } : undefined);

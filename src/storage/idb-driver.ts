@@ -7,7 +7,7 @@
  * fake-indexeddb's `import 'fake-indexeddb/auto'`. open.ts checks for them and falls back to
  * memory with a warning saying so; this file may assume them.
  */
-import { wrap, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type OpenDBCallbacks } from 'idb';
+import { unwrap, wrap, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type OpenDBCallbacks } from 'idb';
 import { withHandledRejections, type Driver, type Key, type KeyRangeSpec, type ScanSpec, type Tx, type TxMode, type TxOptions } from './driver';
 import { DB_VERSION, UPGRADES, type StoreName, type UpgradeDb } from './schema';
 
@@ -77,12 +77,15 @@ function txOver(tx: AnyTx): Tx {
     delete: (store, key) => os(store).delete(key as IDBValidKey),
     clear: (store) => os(store).clear(),
     async putAll(store, rows) {
-      // Every put issued before any is awaited, one promise for the lot: IndexedDB completes
+      // Every put issued before any is awaited, and one promise for the lot: IndexedDB completes
       // requests in order, so the last one settling means all did (or the transaction aborted).
+      // The others go to the bare store: an idb promise each would be 100,000 promises for a seed,
+      // and each would reject unhandled when the transaction aborts.
       const target = os(store);
-      let last: Promise<unknown> | undefined;
-      for (const row of rows) last = target.put(row);
-      await last;
+      const bare = unwrap(target);
+      const lastRow = rows.length - 1;
+      for (let i = 0; i < lastRow; i++) bare.put(rows[i]);
+      if (lastRow >= 0) await target.put(rows[lastRow]);
     },
   };
 }

@@ -52,7 +52,11 @@ export class TotalsInTx {
 
   /** Starts reading a total now, so that a later change to it costs no extra round trip. */
   prefetch(key: string): void {
-    if (!this.reads.has(key)) this.reads.set(key, readTotal(this.tx, key));
+    if (this.reads.has(key)) return;
+    const read = readTotal(this.tx, key);
+    // Awaited by flush(); a transaction that fails first never gets there, and that is no second error.
+    read.catch(() => undefined);
+    this.reads.set(key, read);
   }
 
   add(key: string, delta: number): void {
@@ -70,8 +74,9 @@ export class TotalsInTx {
     for (const l of is) if (!was.has(l)) this.add(labelTotalKey(l), 1);
   }
 
-  /** Writes every changed total; the transaction awaits this before it commits. */
-  flush(): Promise<void> {
+  /** Writes every changed total; the transaction awaits this before it commits. Undefined when none changed. */
+  flush(): Promise<void> | undefined {
+    if (!this.deltas.size) return undefined;
     const writes = [...this.deltas].filter(([, d]) => d !== 0).map(async ([key, delta]) => {
       const value = (await this.reads.get(key)) as number;
       await this.tx.put('meta', { key, value: value + delta } satisfies MetaRow);

@@ -383,9 +383,9 @@ describe('(2) the origin runs out of quota (a real Chromium quota failure, set o
 });
 
 describe(`(3) a database written by schema version ${FIXTURE.version} (test/fixtures/db-v1.json)`, () => {
-  // Today FIXTURE.version === DB_VERSION, so the shim opens it as it is. When DB_VERSION moves to 2,
-  // this fixture is the previous version: the shim's open then runs UPGRADES[1] on it, and this
-  // test is what proves the upgrade keeps every record (SPEC §3). Keep it; add db-v2.json beside it.
+  // Since DB_VERSION 2 (decision 0016) this fixture is the previous version: the shim's open runs
+  // UPGRADES[1] on it, and this test is what proves the upgrade keeps every record (SPEC §3) and
+  // counts its totals (the getTotal figures below are kept ones now). Keep it; add db-v2.json beside it.
   const rows = FIXTURE.records;
   const newestFirst = <T extends { created: number; id: string }>(a: T, b: T) => b.created - a.created || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
   const oldestFirst = <T extends { created: number; id: string }>(a: T, b: T) => -newestFirst(a, b);
