@@ -721,7 +721,16 @@
 
   // ---------- developer controls ----------
 
-  async function runControl(button, busyText, work) {
+  /** `ask`, when given, runs first, with the buttons still enabled; a false answer does nothing. */
+  async function runControl(button, busyText, work, ask) {
+    if (ask) {
+      try {
+        if (!(await ask())) return;
+      } catch (error) {
+        say('err', explain(error), true);
+        return;
+      }
+    }
     const buttons = document.querySelectorAll('.data-actions button');
     const label = button.textContent;
     buttons.forEach((b) => { b.disabled = true; });
@@ -744,22 +753,20 @@
   }
 
   $('seed').addEventListener('click', (event) => runControl(event.currentTarget, 'Seeding…', async () => {
-    if (!(await mayReplace({ action: 'Seed', with: 'with the demo data (60 contacts, about 430 activities)' }))) return;
     const fixture = window.DemoFixture.build();
     await shim.seed(fixture);
     clearDetail();
     say('ok', `Seeded ${fixture.contacts.length} contacts and ${fixture.activities.length} activities. Reset comes back to this seed.`);
-  }));
+  }, () => mayReplace({ action: 'Seed', with: 'with the demo data (60 contacts, about 430 activities)' })));
   $('reset').addEventListener('click', (event) => runControl(event.currentTarget, 'Resetting…', async () => {
     await shim.reset();
     say('ok', 'Back to the last seed (empty if nothing was ever seeded).');
   }));
   $('clear').addEventListener('click', (event) => runControl(event.currentTarget, 'Clearing…', async () => {
-    if (!(await mayReplace({ action: 'Clear', with: '' }))) return;
     await shim.clear();
     clearDetail();
     say('ok', 'Deleted every contact and activity. Reset brings back the last seed.');
-  }));
+  }, () => mayReplace({ action: 'Clear', with: '' })));
   $('export').addEventListener('click', (event) => runControl(event.currentTarget, 'Exporting…', async () => {
     const data = await shim.exportData();
     const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
@@ -775,23 +782,29 @@
   }));
   const fileInput = $('import-file');
   $('import').addEventListener('click', () => fileInput.click());
-  fileInput.addEventListener('change', () => {
+  fileInput.addEventListener('change', async () => {
     const file = fileInput.files && fileInput.files[0];
     if (!file) return;
-    runControl($('import'), 'Importing…', async () => {
+    let text;
+    try {
+      text = await file.text();
+    } catch (error) {
+      say('err', `Import failed, nothing changed: could not read ${file.name} (${error instanceof Error ? error.message : String(error)})`, true);
+      fileInput.value = '';
+      return;
+    }
+    const ask = () => mayReplace({ action: 'Import', with: `with ${file.name}${importCounts(text)}` });
+    await runControl($('import'), 'Importing…', async () => {
       try {
-        const text = await file.text();
-        if (!(await mayReplace({ action: 'Import', with: `with ${file.name}${importCounts(text)}` }))) return;
         await shim.importData(text);
         clearDetail();
         const s = await shim.status();
         say('ok', `Imported ${file.name}: ${s.counts.contacts} contacts and ${s.counts.activities} activities.`);
       } catch (error) {
         say('err', `Import failed, nothing changed: ${error instanceof Error ? error.message : String(error)}`, true);
-      } finally {
-        fileInput.value = '';
       }
-    });
+    }, ask);
+    fileInput.value = '';
   });
 
   /** What a file holds, as far as a quick look can tell (importData validates it all). */

@@ -20,6 +20,8 @@
   head.prepend(h('div', { class: 'list-tools' }, input, sort, size));
 
   const active = () => s.text !== '' || s.sort === 'modified';
+  // Seed, reset, clear or import: back to page 1, as the plain list does.
+  shim.on('change', (change) => { if (change.event === 'replaced') { s.afters = [null]; s.index = 0; } });
 
   function restart() {
     s.afters = [null];
