@@ -5,7 +5,8 @@
 import { createShim } from './shim/create-shim';
 
 export { createShim } from './shim/create-shim';
-export type { Shim, ShimOptions, Fixture, StatusReport, WixNamespace } from './shim/create-shim';
+export type { Shim, ShimOptions, Fixture, StatusReport, WixNamespace, WixSurface } from './shim/create-shim';
+export type { SiteModel, SitePage, StyleParams, Member, BillingState, SentMessage } from './wix/surface';
 export { WixDataCursor } from './wix/cursor';
 export type { WixContacts, GetContactsOptions } from './wix/contacts';
 export type { WixActivities, ActivitiesQuery, ActivityDescriptor } from './wix/activities';

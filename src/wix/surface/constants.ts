@@ -4,7 +4,8 @@
  */
 
 /** `{A: 'A', B: 'B'}` from `'A B'`. */
-export const names = (list: string): Record<string, string> => Object.fromEntries(list.split(' ').map((k) => [k, k]));
+export type Words<S extends string> = S extends `${infer A} ${infer B}` ? A | Words<B> : S;
+export const names = <S extends string>(list: S): { [K in Words<S>]: K } => Object.fromEntries(list.split(' ').map((k) => [k, k])) as never;
 
 /** `{A: 'a', B: 'b'}` from `'A a B b'`. */
 const pairs = (list: string): Record<string, string> => {

@@ -11,6 +11,7 @@ export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) 
   const siteOnly = () => c.viewMode() !== 'site' && fail(SITE_ONLY);
 
   const root = {
+    ...s.at('Wix', 'closeWindow', 'getSiteInfo', 'getSitePages', 'getSiteMap', 'currentMember', 'getCurrentPageId', 'revalidateSession', 'getCurrentPageAnchors', 'getStateUrl', 'isApplicationInstalled', 'isAppSectionInstalled'),
     openModal(url: unknown, width: unknown, height: unknown, onClose?: unknown, theme?: unknown) {
       notInEditor();
       send('openModal', 'Wix', { url, width, height, theme: theme || THEME.DEFAULT }, onClose);
@@ -35,7 +36,6 @@ export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) 
       }
       send('heightChanged', 'Wix', { height, overflow });
     },
-    closeWindow: (message?: unknown) => s.closeWindow('Wix', message),
     scrollTo(x: unknown, y: unknown, options?: any) {
       notInEditor();
       const data: any = { x, y };
@@ -49,9 +49,6 @@ export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) 
       notInEditor();
       send('scrollBy', 'Wix', { x, y });
     },
-    getSiteInfo: (callback: unknown) => s.getSiteInfo('Wix', callback),
-    getSitePages: (options?: unknown, callback?: unknown) => s.getSitePages('Wix', options, callback),
-    getSiteMap: (callback: unknown) => s.getSiteMap('Wix', callback),
     getBoundingRectAndOffsets: (callback: unknown) => send('boundingRectAndOffsets', 'Wix', null, callback),
     /** Stops a listener (the function, or the id `addEventListener` returned). */
     removeEventListener: (eventName: string, callbackOrId: unknown) => c.b.unlisten(eventName, 'Wix', callbackOrId, false),
@@ -94,7 +91,6 @@ export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) 
       else if (options) fail('Invalid argument - options, must be an object');
       else send('logOutCurrentMember', 'Wix', data);
     },
-    currentMember: (callback: unknown) => s.currentMember('Wix', callback),
     navigateTo(linkData: any, onFailure?: unknown) {
       notInEditor();
       if (!isObj(linkData)) fail('Missing mandatory argument - linkData of type Object');
@@ -119,7 +115,6 @@ export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) 
       }
       send('navigateToPage', 'Wix', data, onFailure);
     },
-    getCurrentPageId: (callback: unknown) => s.getCurrentPageId('Wix', callback),
     pushState(state: unknown) {
       if (!isStr(state)) fail('Missing mandatory argument - state - should be of type String');
       send('appStateChanged', 'Wix', { state });
@@ -155,10 +150,8 @@ export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) 
     resizeComponent(options: unknown, onSuccess?: unknown, onFailure?: unknown) {
       const mode = c.viewMode();
       if (mode !== 'editor') fail(`${mode} is an invalid view mode. This function can only be called in editor mode.`);
-      s.resizeComponent(options, 'Wix', onSuccess, onFailure);
+      s.resizeComponent('Wix', options, onSuccess, onFailure);
     },
-    revalidateSession: (onSuccess: unknown, onFailure?: unknown) => s.revalidateSession('Wix', onSuccess, onFailure),
-    getCurrentPageAnchors: (callback: unknown) => s.getCurrentPageAnchors('Wix', callback),
     navigateToAnchor(anchorId: unknown, onFailure?: unknown) {
       notInEditor();
       if (!isStr(anchorId)) fail('Missing mandatory argument - anchorId - should be of type String');
@@ -186,13 +179,10 @@ export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) 
       for (const k of ['title', 'description', 'overrideTitle']) if (options[k]) data[k] = options[k];
       send('setPageMetadata', 'Wix', data);
     },
-    getStateUrl: (sectionId: unknown, state: unknown, callback: unknown) => s.getStateUrl('Wix', sectionId, state, callback),
     getAdsOnPage(callback: unknown) {
       if (!isFn(callback)) fail('Mandatory argument - onSuccess function must be specified');
       send('getAdsOnPage', 'Wix', undefined, callback);
     },
-    isApplicationInstalled: (appDefinitionId: unknown, callback: unknown) => s.isApplicationInstalled('Wix', appDefinitionId, callback),
-    isAppSectionInstalled: (sectionId: unknown, options: unknown, callback?: unknown) => s.isAppSectionInstalled('Wix', sectionId, options, callback),
     isVisualFocusEnabled(callback: unknown) {
       if (c.viewMode() !== 'site') fail('Invalid view mode. This function cannot be called in editor and preview mode. Supported view mode is site');
       if (!isFn(callback)) fail('Mandatory argument - callback function must be specified');
@@ -217,7 +207,7 @@ export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) 
       send('appStateChanged', 'Dashboard', { state });
     },
     resizeWindow: (width: unknown, height: unknown, callback?: unknown) => root.resizeWindow(width, height, callback),
-    revalidateSession: (onSuccess: unknown, onFailure?: unknown) => s.revalidateSession('Settings', onSuccess, onFailure),
+    revalidateSession: Settings.revalidateSession,
     getProducts: (onSuccess: unknown, onError?: unknown) => s.getProducts('Dashboard', {}, onSuccess, onError),
     getSiteViewUrl(options: unknown, callback?: unknown) {
       if (isObj(options)) {

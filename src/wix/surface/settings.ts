@@ -17,6 +17,7 @@ export function createSettings(c: SurfaceContext, s: Shared) {
   const callbackCheck = (callback: unknown) => callback || fail('Mandatory arguments - a callback must be specified');
 
   return {
+    ...s.at(NS, 'getCurrentPageId', 'getSiteInfo', 'getSitePages', 'getSiteMap', 'closeWindow', 'revalidateSession', 'getCurrentPageAnchors', 'getStateUrl', 'isApplicationInstalled', 'resizeComponent'),
     MediaType: MEDIA_TYPE,
     PremiumIntent: PREMIUM_INTENT,
     getColorByreference: (reference: string) => (deprecated('getColorByreference', 'getColorByreference'), s.colorByReference(reference)),
@@ -31,7 +32,6 @@ export function createSettings(c: SurfaceContext, s: Shared) {
       if (!compId || !callback) fail('Mandatory arguments - compId & callback must be specified');
       send('getWindowPlacement', NS, { compId }, callback);
     },
-    getCurrentPageId: (callback: unknown) => s.getCurrentPageId(NS, callback),
     getDashboardAppUrl(options: any, callback?: unknown) {
       callbackCheck(options);
       if (isFn(options)) { callback = options; options = undefined; }
@@ -39,9 +39,6 @@ export function createSettings(c: SurfaceContext, s: Shared) {
       if (options && !isObj(options)) fail('Invalid argument - options must be of type object');
       send('getDashboardAppUrl', NS, options, callback);
     },
-    getSiteInfo: (callback: unknown) => s.getSiteInfo(NS, callback),
-    getSitePages: (options?: unknown, callback?: unknown) => s.getSitePages(NS, options, callback),
-    getSiteMap: (callback: unknown) => s.getSiteMap(NS, callback),
     getStyleParams(callback?: unknown) {
       deprecated('getStyleParams', 'getStyleParams');
       return s.getStyle(callback, 'style');
@@ -65,18 +62,14 @@ export function createSettings(c: SurfaceContext, s: Shared) {
     triggerSettingsUpdatedEvent: (message?: unknown, compId?: unknown) => send('postMessage', NS, { message: message || {}, compId: compId || '*' }),
     openModal: (url: unknown, width: unknown, height: unknown, titleOrOnClose?: unknown, onClose?: unknown, isBareMode?: unknown) =>
       s.openModal(NS, url, width, height, titleOrOnClose, onClose, isBareMode, undefined),
-    closeWindow: (message?: unknown) => s.closeWindow(NS, message),
     addComponent(options: any, onSuccess?: unknown, onFailure?: unknown) {
       if (options && options.appDefinitionId) delete options.appDefinitionId;
       s.addComponent(NS, options, onSuccess, onFailure);
     },
-    resizeComponent: (options: unknown, onSuccess?: unknown, onFailure?: unknown) => s.resizeComponent(options, NS, onSuccess, onFailure),
     setExternalId(guid: unknown, onSuccess?: unknown, onFailure?: unknown) {
       if (!guid) fail('Mandatory arguments - GUID must be provided');
       send('setExternalId', NS, { externalId: guid }, onErrorSplit(onSuccess, onFailure));
     },
-    revalidateSession: (onSuccess: unknown, onFailure?: unknown) => s.revalidateSession(NS, onSuccess, onFailure),
-    getCurrentPageAnchors: (callback: unknown) => s.getCurrentPageAnchors(NS, callback),
     setFullWidth(stretch: unknown, options?: any, onSuccess?: unknown, onFailure?: unknown) {
       if (!isBool(stretch)) fail('Mandatory argument - shouldBeFullWidth - should be of type Boolean');
       const margins = options && options.margins;
@@ -89,7 +82,6 @@ export function createSettings(c: SurfaceContext, s: Shared) {
       send('isFullWidth', NS, undefined, callback);
     },
     openReviewInfo: () => send('openReviewInfo', NS),
-    getStateUrl: (sectionId: unknown, state: unknown, callback: unknown) => s.getStateUrl(NS, sectionId, state, callback),
     isComponentInstalled(componentId: unknown, callback: unknown) {
       if (!componentId || !isStr(componentId)) fail('Missing mandatory argument - componentId - should be a non empty String');
       if (!isFn(callback)) fail('Missing mandatory argument - callback - should be of type Function');
@@ -102,7 +94,6 @@ export function createSettings(c: SurfaceContext, s: Shared) {
       if (onCancel && !isFn(onCancel)) fail('Invalid argument - onCacnel - should be of type Function');
       send('openLinkPanel', NS, options.link ? { link: options.link } : {}, (res: any) => (res && res.onCacnel ? onCancel?.(res) : onSuccess(res)));
     },
-    isApplicationInstalled: (appDefinitionId: unknown, callback: unknown) => s.isApplicationInstalled(NS, appDefinitionId, callback),
   };
 }
 

@@ -50,7 +50,7 @@ export function createShared(c: SurfaceContext) {
     send('setStyleParam', ns, { type, key, param }, onErrorSplit(onSuccess, onFailure));
   };
 
-  const resizeComponent = (options: any, ns: string, onSuccess: any, onFailure: any) => {
+  const resizeComponent = (ns: string, options: any, onSuccess: any, onFailure: any) => {
     if (!options || (!options.width && !options.height)) fail('Mandatory arguments - width or height must be supplied');
     const data: any = {};
     if (options.width) data.width = options.width;
@@ -58,7 +58,7 @@ export function createShared(c: SurfaceContext) {
     send('resizeComponent', ns, data, (res: any) => (res.onError ? onFailure?.(res) : onSuccess?.(res)));
   };
 
-  return {
+  const shared = {
     style,
     colorByReference,
     getProducts,
@@ -191,7 +191,11 @@ export function createShared(c: SurfaceContext) {
       send('addComponent', ns, data, onErrorSplit(onSuccess, onFailure));
     },
     editorOnly: () => c.viewMode() !== 'editor' && fail(EDITOR_ONLY),
+    /** The named members, bound to a namespace (the SDK passed it as the first argument). */
+    at: <K extends string>(ns: string, ...members: K[]) =>
+      Object.fromEntries(members.map((m) => [m, (...args: unknown[]) => (shared as any)[m](ns, ...args)])) as Record<K, (...args: any[]) => any>,
   };
+  return shared;
 }
 
 export type Shared = ReturnType<typeof createShared>;

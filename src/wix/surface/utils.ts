@@ -55,6 +55,7 @@ export function createUtils(c: SurfaceContext, s: Shared, d: UtilsDefaults) {
   };
 
   return {
+    ...s.at(NS, 'navigateToSection'),
     /** `'site'`, `'editor'`, `'preview'` (from the URL, else the option; `EDIT_MODE_CHANGE` updates it). */
     getViewMode: (): string => (send('getViewModeInternal', NS), c.viewMode()),
     toWixDate: (date: Date): string => (send('toWixDate', NS), date.toISOString()),
@@ -87,7 +88,6 @@ export function createUtils(c: SurfaceContext, s: Shared, d: UtilsDefaults) {
     },
     getDeviceType: (): string => q('getDeviceType', 'deviceType') || 'desktop',
     getInstanceValue: (key: string): unknown => value('getInstanceValue', key),
-    navigateToSection: (a?: unknown, b?: unknown, callback?: unknown) => s.navigateToSection(NS, a, b, callback),
     getSiteOwnerId: () => value('getSiteOwnerId', 'siteOwnerId') as string | null,
     Media,
   };

@@ -1,0 +1,41 @@
+/**
+ * Issue 9 item 3 (decision 0012): every callback arrives in a later task, never in a microtask
+ * of the calling task, even with zero latency and even for a failure found before any storage.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Shim } from '../src/shim/create-shim';
+import { newShim } from './helpers';
+
+let s: Shim;
+afterEach(() => s?.close());
+
+/** A long chain of microtasks, as the calling task's own promise work would run. */
+async function drainMicrotasks(): Promise<void> {
+  for (let i = 0; i < 200; i++) await Promise.resolve();
+}
+const nextTask = () => new Promise((ok) => setTimeout(ok, 0));
+
+describe('callbacks in a later task', () => {
+  it('none runs in the calling task or its microtasks; each runs once afterwards', async () => {
+    s = newShim();
+    const ran: string[] = [];
+    const mark = (name: string) => () => ran.push(name);
+    s.Wix.Activities.getUserSessionToken(mark('getUserSessionToken'));
+    s.Wix.Activities.postActivity({ type: 'nope' } as never, mark('postActivity success'), mark('postActivity failure'));
+    s.Wix.getSiteInfo(mark('getSiteInfo'));
+    s.Wix.Settings.openModal('https://x.test', 1, 1, mark('inert openModal'));
+    s.Wix.Styles.getSiteColors(mark('getSiteColors'));
+    await drainMicrotasks();
+    expect(ran).toEqual([]);
+    for (let i = 0; i < 20 && ran.length < 5; i++) await nextTask();
+    expect(ran.sort()).toEqual(['getSiteColors', 'getSiteInfo', 'getUserSessionToken', 'inert openModal', 'postActivity failure']);
+  });
+
+  it("the one exception stays: a cursor's next() with no page calls onSuccess([]) at once", async () => {
+    s = newShim();
+    const cursor = await new Promise<any>((ok, no) => s.Wix.Contacts.getContacts({}, ok, no));
+    const pages: unknown[] = [];
+    cursor.next((page: unknown) => pages.push(page));
+    expect(pages).toEqual([[]]);
+  });
+});
