@@ -34,3 +34,7 @@ export const Wix = new Proxy({} as ReturnType<typeof createShim>['Wix'], {
   ownKeys: () => Reflect.ownKeys(getDefaultShim().Wix),
   getOwnPropertyDescriptor: (_t, key) => Reflect.getOwnPropertyDescriptor(getDefaultShim().Wix, key),
 });
+
+/** The host for the real Wix.js (also `wix-hive-shim/host`, which loads nothing else; decision 0013). */
+export { createHost, signInstance, verifyInstance } from './host';
+export type { Host, HostOptions, HostedFrame, HostedShim, FrameOptions, FrameParams, HostMessage, InstancePayload } from './host';

@@ -125,7 +125,7 @@ export function createHost(options: HostOptions): Host {
   };
 
   const deliver = (frame: FrameState, eventType: string, params: unknown) => {
-    if (frame.listens.has(eventType)) post(frame, { intent: 'addEventListener', eventType, params: params ?? {} });
+    if (frame.listens.has(eventType)) post(frame, { intent: 'addEventListener', eventType, params });
   };
 
   /** Forwards events fired on the shim's own `Wix` (e.g. its fireEvent control) into the frame. */

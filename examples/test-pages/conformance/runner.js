@@ -81,7 +81,8 @@
       /** Fires an event at this frame: the shim's own control, or the host of the real SDK. */
       fire(eventType, params) {
         if (window.WixShim && typeof window.WixShim.fireEvent === 'function') window.WixShim.fireEvent(eventType, params);
-        else if (!window.WixShim) parent.conformance.host.fireEvent(eventType, params, Wix.Utils.getCompId());
+        // The compId from the URL, not Wix.Utils.getCompId(): that call is itself a message and uses an id.
+        else if (!window.WixShim) parent.conformance.host.fireEvent(eventType, params, new URLSearchParams(location.search).get('compId'));
         else trace.push({ fire: 'no fireEvent control on WixShim' });
       },
     };

@@ -36,6 +36,15 @@ export function createBridge(r: Reporter, now: () => number) {
   // The real SDK has used ids 1–4 by the time a widget runs (appIsAlive, its own
   // EDIT_MODE_CHANGE listener and registration, getViewMode); ids count on from there.
   let callId = 4;
+  // Once the host has answered appIsAlive (a later task) and the document is ready, the real SDK
+  // adds its own THEME_CHANGE and STYLE_PARAMS_CHANGE listeners and says stylesReady: five more
+  // ids (the conformance suite compares the ids addEventListener returns).
+  later(() => {
+    const d = (globalThis as { document?: Document }).document;
+    const bump = () => { callId += 5; };
+    if (!d || d.readyState !== 'loading') bump();
+    else d.addEventListener('DOMContentLoaded', bump, { once: true });
+  });
   const sent: SentMessage[] = [];
   const answers: Record<string, Answer> = {};
   const listeners: Record<string, Listener[]> = {};
@@ -105,7 +114,8 @@ export function createBridge(r: Reporter, now: () => number) {
   /** Delivers an event to this instance's listeners, in a later task; resolves once they ran. */
   const fire = (eventType: string, params?: unknown): Promise<void> =>
     new Promise((done) => later(() => {
-      for (const l of [...(listeners[eventType] ?? [])]) invoke(`Wix.addEventListener('${eventType}')`, l.callback, params, r);
+      // The SDK called each listener with (params, undefined): two arguments.
+      for (const l of [...(listeners[eventType] ?? [])]) invoke(`Wix.addEventListener('${eventType}')`, (p) => l.callback(p, undefined), params, r);
       done();
     }));
 

@@ -54,7 +54,8 @@ export function siteModel(m: SiteModel = {}): Site {
     currentPageId: m.currentPageId ?? (pages.find((p) => p.isHomepage) ?? pages[0])?.id ?? '',
     style: { colors: {}, numbers: {}, booleans: {}, fonts: {}, ...m.style },
     // Wix's palette names: color_1…color_5, then color_11 onward.
-    siteColors: m.siteColors ?? PALETTE.split(' ').map((hex, i) => ({ name: `color_${i < 5 ? i + 1 : i + 6}`, value: `#${hex}` })),
+    // The SDK adds each color's palette `reference` when it caches the host's style data.
+    siteColors: (m.siteColors ?? PALETTE.split(' ').map((hex, i) => ({ name: `color_${i < 5 ? i + 1 : i + 6}`, value: `#${hex}` }))).map((c) => ({ ...c, reference: colorReference(c.name) })),
     siteTextPresets: m.siteTextPresets ?? {},
     fontsMeta: m.fontsMeta ?? [],
     fontsSpriteUrl: m.fontsSpriteUrl ?? '',
