@@ -72,6 +72,7 @@ describe('transport', () => {
     expectError(await call('GET', '/activities/types?version=3.0.0'), 404);
     expectError(await call('GET', '/nothing-here'), 404);
     expectError(await call('DELETE', '/contacts'), 404);
+    expectError(await call('GET', '/contacts/%E0%A4%A'), 400);
     const { shim } = setup();
     const r = await shim.handleHiveRequest(new Request('http://127.0.0.1:9999/some/base/v1/activities/types?version=1.0.0'));
     expect(r.status).toBe(200);
@@ -216,7 +217,7 @@ describe('contacts (facts §6.3, §6.5)', () => {
   });
 
   it('reconcile (2.0.0) answers 200 with details.isNew both times, with the SDK\'s rejectedData, and matches what the SDK created', async () => {
-    const { shim, ok, call } = setup();
+    const { shim, call } = setup();
     const sdk = await success<ReconcileResult>((s, f) => shim.Wix.Contacts.reconcileContact({ name: { first: 'Ann' }, emails: [email('ann@example.com')] }, s, f));
     const again = await call('POST', '/contacts?version=2.0.0', { name: { first: 'Anna' }, emails: [email('ANN@example.com')], phones: [{ tag: 'm', phone: '+1 646-862-0833' }], notes: [{ content: 'n' }] });
     expect(again.status).toBe(200);

@@ -604,7 +604,7 @@
     if (open) addForm.elements.first.focus();
   }
   $('add-toggle').addEventListener('click', () => toggleAdd(addForm.hidden));
-  $('add-cancel').addEventListener('click', () => { addForm.reset(); $('add-result').textContent = ''; toggleAdd(false); });
+  $('add-cancel').addEventListener('click', () => { addForm.reset(); $('add-result').textContent = ''; offerOverride(null, []); toggleAdd(false); });
 
   addForm.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -624,6 +624,7 @@
       let contact = r.contact;
       if (labels.length) contact = await shim.setLabels(contact.id, [...new Set([...contact.tags, ...labels])]);
       const kept = r.details.rejectedData.map((d) => d.key);
+      offerOverride(contact, r.details.rejectedData);
       result.className = 'form-result ok';
       result.textContent = r.isNew
         ? `Created ${displayName(contact)}.`
@@ -637,6 +638,70 @@
       $('add-submit').disabled = false;
     }
   });
+
+  // ---------- override rejected values (seed 002) ----------
+  // A reconcile keeps the name, company and picture a contact already has and reports what it
+  // rejected. The user may approve their own value instead: it is then written through the HTTP
+  // API's override endpoint (PUT /contacts/{id}/{name|company|picture}) via WixShim.handleHiveRequest.
+
+  const overrideBox = h('div', { class: 'override', 'data-testid': 'override', hidden: true });
+  addForm.append(overrideBox);
+
+  function shownValue(key, value) {
+    if (key === 'name') return [value.prefix, value.first, value.middle, value.last, value.suffix].filter(Boolean).join(' ');
+    if (key === 'company') return [value.name, value.role].filter(Boolean).join(', ');
+    return String(value);
+  }
+
+  /** One WixHive API call answered in this page; resolves with the JSON body, rejects with its message. */
+  async function hiveRequest(method, path, modifiedAt, body) {
+    const url = `https://openapi.wix.com/v1${path}?version=1.0.0&modifiedAt=${encodeURIComponent(modifiedAt)}`;
+    const response = await shim.handleHiveRequest(new Request(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+    const data = await response.json();
+    if (!response.ok) throw Object.assign(new Error(`${response.status} ${data.message}`), { status: response.status });
+    return data;
+  }
+
+  function offerOverride(contact, rejected) {
+    overrideBox.replaceChildren();
+    overrideBox.hidden = rejected.length === 0;
+    if (!rejected.length) return;
+    // Each approval sends the modifiedAt of the contact as last written, so a change made
+    // meanwhile elsewhere is a 409, shown, never overwritten.
+    let current = contact;
+    overrideBox.append(h('p', { text: `${displayName(contact)} already had these values, so yours were not saved. Use yours instead?` }));
+    for (const { key, value } of rejected) {
+      // Parts left empty in the form keep the contact's own: the PUT replaces the whole value.
+      const approved = key === 'picture' ? value : { ...contact[key], ...Object.fromEntries(Object.entries(value).filter(([, v]) => v)) };
+      const outcome = h('span', { class: 'form-result', 'data-testid': 'override-result', role: 'status' });
+      const buttons = [
+        h('button', { type: 'button', class: 'small', 'data-testid': 'override-use', 'data-key': key, text: 'Use mine', onclick: async () => {
+          buttons.forEach((b) => { b.disabled = true; });
+          try {
+            current = await hiveRequest('PUT', `/contacts/${encodeURIComponent(contact.id)}/${key}`, current.modifiedAt, approved);
+            outcome.className = 'form-result ok';
+            outcome.textContent = `Saved: ${key} is now “${shownValue(key, current[key])}”.`;
+            buttons.forEach((b) => b.remove());
+          } catch (error) {
+            outcome.className = 'form-result error';
+            outcome.textContent = `Not saved: ${error.message}`;
+            // 409: the contact changed meanwhile. Re-read it, so approving again applies to what it is now.
+            if (error.status === 409) current = await getContactById(contact.id).catch(() => current);
+            buttons.forEach((b) => { b.disabled = false; });
+          }
+        } }),
+        h('button', { type: 'button', class: 'small secondary', 'data-testid': 'override-keep', 'data-key': key, text: 'Keep theirs', onclick: () => {
+          row.remove();
+          if (!overrideBox.querySelector('[data-testid="override-row"]')) overrideBox.hidden = true;
+        } }),
+      ];
+      const row = h('div', { class: 'override-row', 'data-testid': 'override-row', 'data-key': key },
+        h('strong', { text: key }), ' ',
+        h('span', { class: 'muted', text: `theirs “${shownValue(key, contact[key])}”, yours “${shownValue(key, approved)}”` }), ' ',
+        buttons, ' ', outcome);
+      overrideBox.append(row);
+    }
+  }
 
   // ---------- developer controls ----------
 

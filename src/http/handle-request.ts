@@ -37,7 +37,12 @@ export function createHiveHandler(ctx: ShimContext): (request: Request) => Promi
             throw badRequest('Invalid content or bad data. The body is not JSON');
           }
         };
-        const decoded = m.map((s) => (s === undefined ? s : decodeURIComponent(s))) as string[];
+        let decoded: string[];
+        try {
+          decoded = m.map((s) => (s === undefined ? s : decodeURIComponent(s))) as string[];
+        } catch {
+          throw badRequest(`Failed to call the API: the path /v1${path} has invalid percent-encoding. Encode ids with encodeURIComponent`, -23001);
+        }
         return json(200, await handle({ ctx, path, m: decoded, params: url.searchParams, body }));
       }
       throw notFound(`Failed to call the API: no endpoint ${method} /v1${path} in version ${version}. See facts §6.2 and §6.3 for the endpoints`, -23001);
