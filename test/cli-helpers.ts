@@ -33,7 +33,8 @@ export function runCli(args: string[], options: { cwd?: string } = {}): Promise<
 export function startCli(args: string[], options: { cwd?: string; command?: string[] } = {}): Promise<RunningCli> {
   if (!options.command && !existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
   const [exe, ...pre] = options.command ?? [process.execPath, CLI];
-  const child = spawn(exe!, [...pre, ...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: `npx` runs the CLI as a grandchild, which must stop with it.
+  const child = spawn(exe!, [...pre, ...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | string>((ok) => child.on('exit', (code, signal) => ok(code ?? String(signal))));
@@ -51,7 +52,9 @@ export function startCli(args: string[], options: { cwd?: string; command?: stri
           stderr: () => stderr,
           exited,
           stop: () => {
-            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            if (child.exitCode === null && child.signalCode === null) {
+              try { process.kill(-child.pid!, 'SIGTERM'); } catch { child.kill('SIGTERM'); }
+            }
             return exited;
           },
         });

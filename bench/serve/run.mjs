@@ -18,7 +18,7 @@ const SMALL = 100;
 const CONCURRENCY = 16;
 const GETS = Number(process.env.BENCH_GETS ?? 4000);
 const POSTS = Number(process.env.BENCH_POSTS ?? 600);
-const LATENCY_WRITES = Number(process.env.BENCH_LATENCY_WRITES ?? 150);
+const LATENCY_WRITES = Number(process.env.BENCH_LATENCY_WRITES ?? 100);
 
 const dir = mkdtempSync(join(tmpdir(), 'whs-bench-serve-'));
 
@@ -90,14 +90,30 @@ function call(port, method, path, body) {
   });
 }
 
-/** Requests per second for `count` requests, `CONCURRENCY` at a time. */
-async function throughput(count, make) {
+/** Milliseconds for `count` requests, `CONCURRENCY` at a time; `make(i)` gets i from `offset`. */
+async function burst(count, make, offset = 0) {
   let next = 0;
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < count) await make(next++);
+    while (next < count) await make(offset + next++);
   }));
-  return count / ((performance.now() - t0) / 1000);
+  return performance.now() - t0;
+}
+
+const ROUNDS = 8;
+/**
+ * Requests per second of two servers, measured in alternating rounds (A B, B A, …) so that the
+ * other helpers' load, which comes and goes, falls on both alike.
+ */
+async function sideBySide(count, makeA, makeB) {
+  const per = Math.ceil(count / ROUNDS);
+  let a = 0;
+  let b = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    if (r % 2 === 0) { a += await burst(per, makeA, r * per); b += await burst(per, makeB, r * per); }
+    else { b += await burst(per, makeB, r * per); a += await burst(per, makeA, r * per); }
+  }
+  return [(per * ROUNDS) / (a / 1000), (per * ROUNDS) / (b / 1000)];
 }
 
 /** Median latency (ms) of `count` writes one after another. */
@@ -125,22 +141,35 @@ try {
 
   // Warm both (JIT, sockets), then GET by id in alternation so that load changes hit both alike.
   const pick = (i) => big.ids[(i * 7919) % big.ids.length];
-  for (const s of [serveBig, jsonBig]) await throughput(300, (i) => call(s.port, 'GET', s.get(pick(i))));
-  const getServe = await throughput(GETS, (i) => call(serveBig.port, 'GET', serveBig.get(pick(i))));
-  const getJson = await throughput(GETS, (i) => call(jsonBig.port, 'GET', jsonBig.get(pick(i))));
+  for (const s of [serveBig, jsonBig]) await burst(500, (i) => call(s.port, 'GET', s.get(pick(i))));
+  const [getServe, getJson] = await sideBySide(GETS,
+    (i) => call(serveBig.port, 'GET', serveBig.get(pick(i))),
+    (i) => call(jsonBig.port, 'GET', jsonBig.get(pick(i))));
   rows.push(['GET by id (req/s)', getServe, getJson, getServe / getJson, '≥ 1']);
 
-  const postServe = await throughput(POSTS, (i) => call(serveBig.port, 'POST', serveBig.post, newContact('tp', i)));
-  const postJson = await throughput(POSTS, (i) => call(jsonBig.port, 'POST', jsonBig.post, newContact('tp', i)));
+  const [postServe, postJson] = await sideBySide(POSTS,
+    (i) => call(serveBig.port, 'POST', serveBig.post, newContact('tp', i)),
+    (i) => call(jsonBig.port, 'POST', jsonBig.post, newContact('tp', i)));
   rows.push(['POST a contact (req/s)', postServe, postJson, postServe / postJson, '≥ 0.5']);
 
   const serveSmall = await startServe(small.shimFile);
   const jsonSmall = await startJsonServer(small.jsonServerFile);
   servers.push(serveSmall.child, jsonSmall.child);
+  // Median latency of one write at a time, big and small store alternating write by write.
   const lat = {};
-  for (const [name, s] of [['serveBig', serveBig], ['serveSmall', serveSmall], ['jsonBig', jsonBig], ['jsonSmall', jsonSmall]]) {
-    await latency(20, (i) => call(s.port, 'POST', s.post, newContact(`warm-${name}`, i)));
-    lat[name] = await latency(LATENCY_WRITES, (i) => call(s.port, 'POST', s.post, newContact(`lat-${name}`, i)));
+  for (const [big, small, name] of [[serveBig, serveSmall, 'serve'], [jsonBig, jsonSmall, 'json']]) {
+    const times = { big: [], small: [] };
+    const once = async (s, key, i) => {
+      const t0 = performance.now();
+      await call(s.port, 'POST', s.post, newContact(`lat-${name}-${key}`, i));
+      if (i >= 20) times[key].push(performance.now() - t0); // the first 20 warm up
+    };
+    for (let i = 0; i < LATENCY_WRITES + 20; i++) {
+      if (i % 2) { await once(big, 'big', i); await once(small, 'small', i); } else { await once(small, 'small', i); await once(big, 'big', i); }
+    }
+    const median = (list) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)];
+    lat[`${name}Big`] = median(times.big);
+    lat[`${name}Small`] = median(times.small);
   }
   rows.push([`write latency at ${CONTACTS} ÷ at ${SMALL}`, lat.serveBig / lat.serveSmall, lat.jsonBig / lat.jsonSmall, undefined, '≤ 2 (serve)']);
   rows.push([`  median write, ${CONTACTS} / ${SMALL} contacts (ms)`, `${lat.serveBig.toFixed(2)} / ${lat.serveSmall.toFixed(2)}`, `${lat.jsonBig.toFixed(2)} / ${lat.jsonSmall.toFixed(2)}`, undefined, '']);
@@ -154,7 +183,7 @@ const header = ['', 'wix-hive-shim serve', 'json-server 1.0.0-beta.3', 'serve ÷
 const table = [header, ...rows.map((r) => r.map(fmt))];
 const widths = header.map((_, c) => Math.max(...table.map((r) => String(r[c]).length)));
 const line = (r) => `| ${r.map((v, c) => String(v).padEnd(widths[c])).join(' | ')} |`;
-console.log(`\nbench:serve — ${CONTACTS} contacts, loopback, ${CONCURRENCY} concurrent, ${GETS} GETs and ${POSTS} POSTs per server, ${LATENCY_WRITES} sequential writes for latency`);
+console.log(`\nbench:serve — ${CONTACTS} contacts, loopback, ${CONCURRENCY} concurrent, ${GETS} GETs and ${POSTS} POSTs per server in ${ROUNDS} alternating rounds, ${LATENCY_WRITES} sequential writes for latency`);
 console.log('serve POSTs are reconciles (version 2.0.0), answered after fsync; json-server writes its whole file per POST (no fsync)');
 console.log(line(table[0]));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);

@@ -179,7 +179,7 @@ export async function openDataFile(path: string, shim: Shim, driver: JournalDriv
   }
 
   driver.setSink((ops) => new Promise<void>((done, failed) => {
-    const json = JSON.stringify(ops);
+    const json = `[${ops.join(',')}]`;
     queue.push({ line: `${lineSum(json)} ${json}\n`, done, failed });
     kick();
   }));
