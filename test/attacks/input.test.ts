@@ -26,7 +26,7 @@ const albumFan = (info: Record<string, unknown> = {}): ActivityDescriptor => ({
   type: 'music/album-fan',
   info: { ...structuredClone(validActivityInfo['music/album-fan']!), ...info },
   details: { additionalInfoUrl: null, summary: '' },
-});
+}) as ActivityDescriptor;
 const nest = (depth: number) => {
   let v: Record<string, unknown> = { leaf: 1 };
   for (let i = 1; i < depth; i++) v = { v };

@@ -19,7 +19,7 @@ const albumFan = (extra: Partial<ActivityDescriptor> = {}): ActivityDescriptor =
   info: structuredClone(validActivityInfo['music/album-fan']!),
   details: { additionalInfoUrl: null, summary: '' },
   ...extra,
-});
+}) as ActivityDescriptor;
 const counts = async (s: Shim) => (await s.status()).counts;
 /** A value whose String() throws: no toString, no valueOf, no Symbol.toPrimitive. */
 const unprintable = () => Object.create(null) as object;
@@ -93,7 +93,7 @@ describe('F2: a throwing console.warn swallows no failure and replaces no SDK st
   it('postActivity with bad info still calls onFailure with the 400 body', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => { throw new Error('console.warn is broken'); });
     const s = shim({ quiet: false });
-    const o = await outcome<unknown, HttpErrorBody>((ok, fail) => s.Wix.Activities.postActivity({ ...albumFan(), info: {} }, ok, fail));
+    const o = await outcome<unknown, HttpErrorBody>((ok, fail) => s.Wix.Activities.postActivity({ ...albumFan(), info: {} } as ActivityDescriptor, ok, fail));
     expect(o).toMatchObject({ ok: false, error: { errorCode: 400 } });
   });
 
@@ -158,7 +158,7 @@ describe('F7: messages quote a bounded prefix of what the caller sent', () => {
 
   it('a 10 MB type gives a short postActivity message and a short log entry', async () => {
     const s = shim();
-    const o = await outcome<unknown, HttpErrorBody>((ok, fail) => s.Wix.Activities.postActivity({ ...albumFan(), type: HUGE }, ok, fail));
+    const o = await outcome<unknown, HttpErrorBody>((ok, fail) => s.Wix.Activities.postActivity({ ...albumFan(), type: HUGE } as ActivityDescriptor, ok, fail));
     if (o.ok) throw new Error('expected a failure');
     expect(o.error.errorCode).toBe(400);
     expect(o.error.message.length).toBeLessThan(BOUND);
