@@ -15,11 +15,12 @@ const TYPES = {
 
 /**
  * URL path → file: /dist/* and /schemas/* from the project, /node_modules/wix-sdk/* (the real
- * Wix.js, for the host example and the conformance suite; never bundled), everything else from examples/.
+ * Wix.js, for the host example and the conformance suite; never bundled), /node_modules/{idb,zod}/*, everything else from examples/.
  */
 function fileFor(urlPath) {
   const path = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
-  const fromRoot = path.startsWith('/dist/') || path.startsWith('/schemas/') || path.startsWith('/node_modules/wix-sdk/');
+  // The runtime dependencies too, for the ES-module example's import map.
+  const fromRoot = path.startsWith('/dist/') || path.startsWith('/schemas/') || /^\/node_modules\/(wix-sdk|idb|zod)\//.test(path);
   const base = fromRoot ? root : join(root, 'examples');
   let file = join(base, path);
   if (!file.startsWith(root)) return undefined;
