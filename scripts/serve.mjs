@@ -16,7 +16,8 @@ const TYPES = {
 /** URL path → file: /dist/* and /schemas/* from the project, everything else from examples/. */
 function fileFor(urlPath) {
   const path = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
-  const base = path.startsWith('/dist/') || path.startsWith('/schemas/') ? root : join(root, 'examples');
+  // The runtime dependencies too, for the ES-module example's import map.
+  const base = path.startsWith('/dist/') || path.startsWith('/schemas/') || /^\/node_modules\/(idb|zod)\//.test(path) ? root : join(root, 'examples');
   let file = join(base, path);
   if (!file.startsWith(root)) return undefined;
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
