@@ -1,6 +1,7 @@
 /** `Wix.Contacts` (SDK 1.90.0; SPEC §2.3). */
 import { parseContactInfo, matchKeysOf } from '../core/contact-schema';
 import { badRequest, SdkMessage, type WixErrorCode } from '../core/errors';
+import { MAX_PAGE, pageSizeSchema, stringListSchema } from '../core/option-schemas';
 import type { Contact, ReconcileResult } from '../core/types';
 import type { ShimContext } from '../shim/context';
 import type { PagePlan } from '../storage/paging';
@@ -40,27 +41,23 @@ export interface WixContacts {
 }
 
 export const DEFAULT_CONTACTS_PAGE = 25;
-export const MAX_PAGE = 500;
+export { MAX_PAGE };
 
 /** Validates a page size: an integer 1–500, or absent for the default. */
 export function pageSizeOf(value: unknown, fallback: number, method: string): number {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAGE) {
+  if (!pageSizeSchema().safeParse(value).success) {
     // Describe without JSON.stringify: a BigInt or a cycle would make the message itself throw.
     const shown = typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? JSON.stringify(value) ?? String(value) : `of type ${typeof value}`;
     throw badRequest(`Failed to ${method}: pageSize ${shown} is invalid. Pass an integer from 1 to ${MAX_PAGE}`);
   }
-  return value;
+  return (value as number | null | undefined) ?? fallback;
 }
 
 /** A string or an array of strings, as a deduplicated list; undefined when absent. */
 export function stringList(value: unknown, what: string, doing: string): string[] | undefined {
+  if (!stringListSchema().safeParse(value).success) throw badRequest(`Failed to ${doing}: ${what} must be a string or a non-empty array of strings`);
   if (value === undefined || value === null) return undefined;
-  const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || list.length === 0 || !list.every((v) => typeof v === 'string')) {
-    throw badRequest(`Failed to ${doing}: ${what} must be a string or a non-empty array of strings`);
-  }
-  return [...new Set(list as string[])];
+  return [...new Set(typeof value === 'string' ? [value] : (value as string[]))];
 }
 
 export function createContacts(ctx: ShimContext): WixContacts {
