@@ -38,9 +38,10 @@ const LABEL_PAGE_REPS = env('BENCH_LABEL_REPS', 20);
 const LABEL = 'vip'; // every 100th generated contact: 1%
 const WARMUP = 100;
 const STARTUP_SAMPLES = env('BENCH_STARTUP_SAMPLES', 7);
-// Start-up may not grow more than 20% over main's before zod came back (issue 10): its ratio to
-// the real Wix.js, measured in the same runs on main's build (bench/startup.mjs, see bench/README.md).
-const STARTUP_RATIO_BEFORE = 2.25;
+// Start-up may not grow more than 20% (issue 10). Before zod came back it was about 18 ms against the
+// real Wix.js's 8 ms (issue 10's figures; main's build measured 0.94–2.47× in runs on a loaded
+// machine), so the target is the ratio to Wix.js in the same run, ≤ 1.2 × 2.25.
+const STARTUP_RATIO_BEFORE = 18 / 8;
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
