@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { measureStartup } from './startup.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const pageDir = join(root, 'bench', 'page');
@@ -36,6 +37,11 @@ const FIRST_PAGE_REPS = env('BENCH_PAGE_REPS', 2); // each one counts all 100,00
 const LABEL_PAGE_REPS = env('BENCH_LABEL_REPS', 20);
 const LABEL = 'vip'; // every 100th generated contact: 1%
 const WARMUP = 100;
+const STARTUP_SAMPLES = env('BENCH_STARTUP_SAMPLES', 7);
+// Start-up may not grow more than 20% (issue 10). Before zod came back it was about 18 ms against the
+// real Wix.js's 8 ms (issue 10's figures; main's build measured 0.94–2.47× in runs on a loaded
+// machine), so the target is the ratio to Wix.js in the same run, ≤ 1.2 × 2.25.
+const STARTUP_RATIO_BEFORE = 18 / 8;
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
@@ -219,6 +225,16 @@ async function runAll(context, userDataDir) {
     log(`${name}: shim ${s.shim_ms} ms, raw ${s.raw_ms} ms, ratio ${s.ratio}${s.paired_ratio ? `, paired ${s.paired_ratio}` : ''} (rounds shim ${s.rounds.shim.join(' / ')}; raw ${s.rounds.raw.join(' / ')})`);
     return s;
   }
+
+  // --- phase 0: start-up, the script tag's evaluation beside the real Wix.js's (bench/startup.mjs) --
+  const startupRun = await measureStartup({ context, distDir, samples: STARTUP_SAMPLES });
+  const startup = {
+    name: `script tag evaluation (start-up) vs real Wix.js, median of ${STARTUP_SAMPLES}`,
+    shim_ms: r3(startupRun.shim_ms), raw_ms: r3(startupRun.wix_ms), ratio: startupRun.ratio, ops: 1,
+    rounds: { shim: startupRun.samples.shim, raw: startupRun.samples.wix },
+  };
+  scenarios.push(startup);
+  log(`${startup.name}: shim ${startup.shim_ms} ms, Wix.js ${startup.raw_ms} ms, ratio ${startup.ratio}`);
 
   // --- phase 1: single calls ----------------------------------------------------------------
   {
@@ -424,7 +440,8 @@ async function runAll(context, userDataDir) {
   };
   for (const s of scenarios) {
     let t = { text: '(reference)', ok: null };
-    if (/^(postActivity|get\w+ById)/.test(s.name)) t = target(s, s.name.split(' ×')[0], 'shim/raw', s.ratio, 1.3);
+    if (s === startup) t = target(s, 'start-up vs real Wix.js', 'shim/Wix.js', s.ratio, r3(STARTUP_RATIO_BEFORE * 1.2));
+    else if (/^(postActivity|get\w+ById)/.test(s.name)) t = target(s, s.name.split(' ×')[0], 'shim/raw', s.ratio, 1.3);
     else if (s === rec100k) t = target(s, `reconcileContact ${fmtN(CONTACTS)} vs ${SMALL}`, `shim@${fmtN(CONTACTS)} / shim@${SMALL}`, s.shim_ms / rec100.shim_ms, 1.5);
     else if (s === deep) t = target(s, 'deep page vs first page', 'shim / shim first page', s.shim_ms / firstPage.shim_ms, 1.5);
     else if (s === labelPage) t = target(s, 'label page vs first page', 'shim / shim first page', s.shim_ms / firstPage.shim_ms, 1.5);

@@ -13,15 +13,10 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-/**
- * URL path → file: /dist/* and /schemas/* from the project, /node_modules/wix-sdk/* (the real
- * Wix.js, for the host example and the conformance suite; never bundled), /node_modules/{idb,zod}/*, everything else from examples/.
- */
+/** URL path → file: /dist/*, /node_modules/* and /schemas/* from the project, everything else from examples/. */
 function fileFor(urlPath) {
   const path = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
-  // The runtime dependencies too, for the ES-module example's import map.
-  const fromRoot = path.startsWith('/dist/') || path.startsWith('/schemas/') || /^\/node_modules\/(wix-sdk|idb|zod)\//.test(path);
-  const base = fromRoot ? root : join(root, 'examples');
+  const base = path.startsWith('/dist/') || path.startsWith('/node_modules/') || path.startsWith('/schemas/') ? root : join(root, 'examples');
   let file = join(base, path);
   if (!file.startsWith(root)) return undefined;
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');

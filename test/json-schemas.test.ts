@@ -3,6 +3,7 @@
 // (scripts/json-schemas.mjs): regenerating them from the build gives exactly the committed files,
 // every valid example validates against its type's file, and each required field the zod schema
 // enforces is required there too. Needs `npm run build` (npm test builds first).
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,3 +117,19 @@ describe('generated JSON Schema files', () => {
     expect(validateActivityInfo('scheduler/appointment', { ...info, time: noZone })).toEqual(['info.time.timezone is missing']);
   });
 });
+
+describe('wix-hive-shim/schemas, as an app imports it', () => {
+  it('resolves by package name to the built ESM file and validates a form with the shim\'s rules and phrases', () => {
+    const code = `
+      import { activityInfoSchema, problemsOf } from 'wix-hive-shim/schemas';
+      const schema = activityInfoSchema('form/contact-form');
+      console.log(JSON.stringify({
+        valid: schema.safeParse({ content: { message: 'hi' }, extra: 1 }).success,
+        problems: problemsOf(schema, { content: {} }, 'info'),
+        alias: problemsOf(activityInfoSchema('ecommerce/purchase'), {}, 'info').length,
+      }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' })) as Record<string, unknown>;
+    expect(out).toEqual({ valid: true, problems: ['info.content.message is missing'], alias: 4 });
+  }, 60_000);
+});
+

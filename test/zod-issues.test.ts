@@ -11,7 +11,7 @@ import { newShim } from './helpers';
 const say = (schema: z.ZodMiniType, value: unknown, prefix = 'x') => problemsOf(schema, value, prefix);
 
 describe('absent and null', () => {
-  const schema = z.looseObject({ req: S, opt: oS, notNull: z.optional(S), nullable: z.nullable(S) });
+  const schema = z.looseObject({ req: S(), opt: oS(), notNull: z.optional(S()), nullable: z.nullable(S()) });
   it('absent: required and nullable-required are missing; the optional ones are fine', () => {
     expect(say(schema, {})).toEqual(['x.req is missing', 'x.nullable is missing']);
   });
@@ -27,7 +27,7 @@ describe('absent and null', () => {
 
 describe('leaves', () => {
   it('numbers are finite, integers whole, dates ISO-8601, enums one of their values', () => {
-    const schema = z.looseObject({ n: opt(N), i: opt(INT), b: opt(B), d: opt(DATE), e: opt(oneOf('A', 'B')) });
+    const schema = z.looseObject({ n: opt(N()), i: opt(INT()), b: opt(B()), d: opt(DATE()), e: opt(oneOf('A', 'B')) });
     expect(say(schema, { n: 1.5, i: 2, b: false, d: '2024-01-31', e: 'B' })).toEqual([]);
     expect(say(schema, { n: Infinity, i: 2.5, b: 'yes', d: '2024-13-01', e: 'C' })).toEqual([
       'x.n must be a number', 'x.i must be an integer', 'x.b must be a boolean', 'x.d is not an ISO-8601 date', 'x.e must be one of A|B',
@@ -42,16 +42,16 @@ describe('leaves', () => {
 
 describe('structure', () => {
   it('reports every offending path depth first, array indexes in brackets, and no line twice', () => {
-    const schema = z.looseObject({ items: z.array(z.looseObject({ id: S, tags: opt(z.array(S)) })), total: N });
+    const schema = z.looseObject({ items: z.array(z.looseObject({ id: S(), tags: opt(z.array(S())) })), total: N() });
     expect(say(schema, { items: [{ id: 'a' }, { tags: ['t', 1, null] }, 'z'], total: '3' })).toEqual([
       'x.items[1].id is missing', 'x.items[1].tags[1] must be a string', 'x.items[1].tags[2] is a null',
       'x.items[2] must be an object', 'x.total must be a number',
     ]);
-    expect(say(z.looseObject({ a: opt(z.array(N)) }), { a: {} })).toEqual(['x.a must be an array']);
-    expect(problemsOf(z.looseObject({ a: S }), [])).toEqual(['(root) must be an object']);
+    expect(say(z.looseObject({ a: opt(z.array(N())) }), { a: {} })).toEqual(['x.a must be an array']);
+    expect(problemsOf(z.looseObject({ a: S() }), [])).toEqual(['(root) must be an object']);
   });
   it('an either-spelling field is met by either name, and reported after the other fields under its first', () => {
-    const schema = z.looseObject({ zone: oS, timeZone: oS, start: DATE }).check(either('zone', 'timeZone'));
+    const schema = z.looseObject({ zone: oS(), timeZone: oS(), start: DATE() }).check(either('zone', 'timeZone'));
     expect(say(schema, { timeZone: 'UTC', start: '2024-01-01' })).toEqual([]);
     expect(say(schema, { zone: 'UTC', start: '2024-01-01' })).toEqual([]);
     expect(say(schema, { zone: null })).toEqual(['x.start is missing', 'x.zone is a null']);
@@ -59,7 +59,7 @@ describe('structure', () => {
   });
   it('a recursive schema checks every level', () => {
     type Choice = { title: string; value?: Choice[] | null };
-    const choice: z.ZodMiniType<Choice> = z.looseObject({ title: S, value: opt(z.array(z.lazy(() => choice))) });
+    const choice: z.ZodMiniType<Choice> = z.looseObject({ title: S(), value: opt(z.array(z.lazy(() => choice))) });
     expect(say(choice, { title: 'a', value: [{ title: 'b', value: [{ value: [] }] }] })).toEqual(['x.value[0].value[0].title is missing']);
   });
 });

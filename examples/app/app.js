@@ -1,4 +1,5 @@
-// An ES-module app that imports the package's ESM entry, which has no dependencies to resolve.
+// An ES-module app that imports the package. The import map in index.html resolves the package's
+// bare imports (`zod/mini`, `idb`) to /node_modules/, as a bundler would.
 import { createShim, Wix } from '/dist/index.js';
 
 /**

@@ -39,7 +39,7 @@ const parts = once(() => {
       emailStatus: opt(oneOf('optOut', 'transactional', 'recurring')),
       deliveryStatus: opt(z.enum([...DELIVERY, ...DELIVERY.map((d) => d.toUpperCase() as Uppercase<typeof d>)])),
     }),
-    phones: z.object({ tag, phone: text(LIMITS.phone, [(v) => /\d/.test(v), 'has no digits']), normalizedPhone: oS }),
+    phones: z.object({ tag, phone: text(LIMITS.phone, [(v) => /\d/.test(v), 'has no digits']), normalizedPhone: oS() }),
     addresses: z.object({
       tag,
       address: opt(text(LIMITS.address)),
@@ -66,7 +66,7 @@ export const contactInfoSchema = once(() => {
   return z.object({
     name: opt(p.name),
     Name: opt(p.name),
-    picture: oS,
+    picture: oS(),
     company: opt(p.company),
     emails: opt(list(p.emails)),
     phones: opt(list(p.phones)),

@@ -19,8 +19,8 @@ const contactSeedExtras = once(() => {
   const anyArray = z.nullish(z.array(z.unknown()));
   return z.looseObject({
     id: z.optional(z.string().check(z.maxLength(200), z.minLength(1))),
-    createdAt: z.optional(DATE),
-    modifiedAt: z.optional(DATE),
+    createdAt: z.optional(DATE()),
+    modifiedAt: z.optional(DATE()),
     tags: z.optional(list(text(LIMITS.tag))),
     notes: anyArray,
     custom: anyArray,

@@ -17,20 +17,22 @@ export const once = <T>(build: () => T): (() => T) => {
 };
 
 // zod's number already refuses NaN and ±Infinity, which no JSON the backend read could carry.
-export const S = z.string();
-export const N = z.number();
-export const B = z.boolean();
+// Leaves too are built on first use: constructing zod schemas is most of what evaluating the
+// script would otherwise cost (bench row "script tag evaluation").
+export const S = once(() => z.string());
+export const N = once(() => z.number());
+export const B = once(() => z.boolean());
 /** A whole number (the JSON Schema generator writes it as `integer`). */
-export const INT = z.number().check(z.refine(Number.isInteger, 'must be an integer'));
+export const INT = once(() => z.number().check(z.refine(Number.isInteger, 'must be an integer')));
 /** An ISO-8601 date or date-time string, as the backend accepted it (./iso-date; the generator adds its pattern). */
-export const DATE = z.string().check(z.refine(isIsoDate, 'is not an ISO-8601 date'));
+export const DATE = once(() => z.string().check(z.refine(isIsoDate, 'is not an ISO-8601 date')));
 
 /** Optional: absent and `null` both mean "not sent". */
 export const opt = <T extends z.ZodMiniType>(schema: T) => z.nullish(schema);
-export const oS = opt(S);
-export const oN = opt(N);
-export const oB = opt(B);
-export const oD = opt(DATE);
+export const oS = once(() => opt(S()));
+export const oN = once(() => opt(N()));
+export const oB = once(() => opt(B()));
+export const oD = once(() => opt(DATE()));
 
 /** One of the given strings; a value of another type is phrased `must be a string`. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(...values: T) => z.enum(values);

@@ -19,11 +19,11 @@ const DELIVERY = ['valid', 'spam', 'complaint', 'rejected', 'deferral', 'bounce'
 export const exportFileSchema = once(() => {
   const text100 = max(100);
   const opt100 = z.optional(text100);
-  const item = { id: INT.check(z.minimum(1)), tag: text100 };
+  const item = { id: INT().check(z.minimum(1)), tag: text100 };
   const contact = z.looseObject({
     id: nonEmpty(),
     name: z.looseObject({ prefix: opt100, first: opt100, middle: opt100, last: opt100, suffix: opt100 }),
-    picture: z.optional(S),
+    picture: z.optional(S()),
     company: z.looseObject({ role: opt100, name: opt100 }),
     emails: z.array(z.looseObject({
       ...item,
@@ -31,7 +31,7 @@ export const exportFileSchema = once(() => {
       emailStatus: z.optional(z.enum(['optOut', 'transactional', 'recurring'])),
       deliveryStatus: z.optional(z.enum([...DELIVERY, ...DELIVERY.map((d) => d.toUpperCase() as Uppercase<typeof d>)])),
     })),
-    phones: z.array(z.looseObject({ ...item, phone: max(LIMITS.phone), normalizedPhone: z.optional(S) })),
+    phones: z.array(z.looseObject({ ...item, phone: max(LIMITS.phone), normalizedPhone: z.optional(S()) })),
     addresses: z.array(z.looseObject({
       ...item,
       address: z.optional(max(LIMITS.address)),
@@ -42,20 +42,20 @@ export const exportFileSchema = once(() => {
       postalCode: z.optional(max(LIMITS.postalCode)),
     })),
     urls: z.array(z.looseObject({ ...item, url: nonEmpty() })),
-    dates: z.array(z.looseObject({ ...item, date: S })),
+    dates: z.array(z.looseObject({ ...item, date: S() })),
     tags: z.array(text100),
     notes: z.array(z.unknown()),
     custom: z.array(z.unknown()),
     links: z.array(z.unknown()),
-    createdAt: S,
-    modifiedAt: S,
+    createdAt: S(),
+    modifiedAt: S(),
   });
   const activity = z.looseObject({
     id: nonEmpty(),
-    createdAt: S,
+    createdAt: S(),
     activityType: z.string().register(exportDocs, { description: 'Canonical type: the schema path, e.g. e_commerce/purchase, messaging/im.' }),
-    activityLocationUrl: S,
-    activityDetails: z.looseObject({ additionalInfoUrl: z.nullable(S), summary: S }),
+    activityLocationUrl: S(),
+    activityDetails: z.looseObject({ additionalInfoUrl: z.nullable(S()), summary: S() }),
     activityInfo: z.looseObject({}).register(exportDocs, { description: "Valid against the activity type's schema." }),
     contactId: z.optional(z.string().register(exportDocs, { description: "The linked contact; one of this file's contacts." })),
   });

@@ -1,6 +1,7 @@
 /** Simulated network latency and injected faults, so apps can test loading and error states. */
 import { ShimFailure, type WixErrorCode } from '../core/errors';
 import { printable, quote, QUOTE_LIMIT } from '../core/quote';
+import { configureSchemas, FAULT_METHODS, WIX_ERROR_CODES } from '../core/option-schemas';
 
 /** Milliseconds; a `[min, max]` range; or `'real'`: 100–400 ms, like the real host round trip. */
 export type Latency = number | [min: number, max: number] | 'real';
@@ -21,19 +22,16 @@ export interface ConfigureOptions {
   quiet?: boolean;
 }
 
-const CODES: readonly string[] = ['WIX_ERROR', 'NOT_FOUND', 'BAD_REQUEST', 'INVALID_SCHEMA', 'FORBIDDEN'];
-const METHODS: readonly string[] = ['postActivity', 'getActivities', 'getActivityById', 'getContacts', 'getContactById', 'reconcileContact'];
+const CODES: readonly string[] = WIX_ERROR_CODES;
+const METHODS: readonly string[] = FAULT_METHODS;
 
 function latencyRange(latency: Latency): [number, number] {
   if (latency === 'real') return [100, 400];
-  // Only a number or a two-element array may be destructured: `null` or an object threw a bare
-  // "is not iterable" TypeError instead of the message below, and `[1, 2, 3]` passed silently.
-  const pair = typeof latency === 'number' ? [latency, latency] : Array.isArray(latency) && latency.length === 2 ? latency : [NaN, NaN];
-  const [min, max] = pair as [number, number];
-  if (![min, max].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0) || min > max) {
+  // `null`, an object, `[1, 2, 3]` or a reversed range: the message below, never a bare TypeError.
+  if (!configureSchemas().latency.safeParse(latency).success) {
     throw new TypeError(`[wix-hive-shim] Failed to configure: latency ${Array.isArray(latency) ? `[${latency.map((v) => quote(v)).join(', ')}]` : quote(latency)} is invalid. Use milliseconds, [min, max] or 'real'`);
   }
-  return [min, max];
+  return typeof latency === 'number' ? [latency, latency] : [latency[0], latency[1]];
 }
 
 export interface Simulation {
@@ -52,10 +50,10 @@ export function createSimulation(): Simulation {
       const next = options.latency !== undefined ? latencyRange(options.latency) : range;
       const updates: Array<[string, { error: WixErrorCode; once: boolean } | null]> = [];
       for (const [method, fault] of Object.entries(options.faults ?? {})) {
-        if (!METHODS.includes(method)) throw new TypeError(`[wix-hive-shim] Failed to configure: no method '${printable(method, QUOTE_LIMIT)}' takes faults. Use one of ${METHODS.join(', ')}`);
+        if (!configureSchemas().faultMethod.safeParse(method).success) throw new TypeError(`[wix-hive-shim] Failed to configure: no method '${printable(method, QUOTE_LIMIT)}' takes faults. Use one of ${METHODS.join(', ')}`);
         if (fault === null || fault === undefined) { updates.push([method, null]); continue; }
         const f = typeof fault === 'string' ? { error: fault, once: false } : { error: fault.error, once: !!fault.once };
-        if (!CODES.includes(f.error)) throw new TypeError(`[wix-hive-shim] Failed to configure: fault '${printable(f.error, QUOTE_LIMIT)}' is not a Wix.Error. Use one of ${CODES.join(', ')}`);
+        if (!configureSchemas().faultCode.safeParse(f.error).success) throw new TypeError(`[wix-hive-shim] Failed to configure: fault '${printable(f.error, QUOTE_LIMIT)}' is not a Wix.Error. Use one of ${CODES.join(', ')}`);
         updates.push([method, f]);
       }
       range = next;

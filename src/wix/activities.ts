@@ -3,8 +3,9 @@ import { ActivityType, canonicalActivityType } from '../core/activity-types';
 import { activityDetailsSchema, validateActivityInfo, type ActivityInfo, type ActivityTypeSpelling } from '../core/activity-schemas';
 import { parseContactInfo, type CleanContactInfo } from '../core/contact-schema';
 import { ActivitiesError, badRequest, notFound, SdkMessage, ShimFailure, type HttpErrorBody, type WixErrorCode } from '../core/errors';
-import { isIsoDate, isoToMillis } from '../core/iso-date';
 import { quote } from '../core/quote';
+import { isoToMillis } from '../core/iso-date';
+import { activitiesQuerySchema, badKeys } from '../core/option-schemas';
 import { isRecord } from '../core/zod-kit';
 import { problemsOf } from '../core/zod-issues';
 import type { Activity, PostActivityResult } from '../core/types';
@@ -117,6 +118,8 @@ export function planActivities(query: unknown): { plan: PagePlan; pageSize: numb
     throw badRequest(`Failed to ${doing}: the query must be an object such as {activityTypes: [...], from, until}`);
   }
   const q = (query ?? {}) as Record<string, unknown>;
+  // One parse says which fields are wrong; each is then reported in the HTTP API's order, one per call.
+  const bad = badKeys(activitiesQuerySchema(), q);
   const pageSize = pageSizeOf(q.pageSize, DEFAULT_ACTIVITIES_PAGE, doing);
   const types = stringList(q.activityTypes, 'activityTypes', doing)?.map((t) => {
     const canonical = canonicalActivityType(t);
@@ -125,16 +128,15 @@ export function planActivities(query: unknown): { plan: PagePlan; pageSize: numb
   });
   const date = (key: 'from' | 'until') => {
     const v = q[key];
-    if (v === undefined || v === null) return undefined;
-    if (!isIsoDate(v)) throw badRequest(`Failed to ${doing}: ${key} ${quote(v)} is not an ISO-8601 date. Use e.g. 2024-01-31T10:00:00Z`);
-    return isoToMillis(v);
+    if (bad.has(key)) throw badRequest(`Failed to ${doing}: ${key} ${quote(v)} is not an ISO-8601 date. Use e.g. 2024-01-31T10:00:00Z`);
+    return v === undefined || v === null ? undefined : isoToMillis(v as string);
   };
   const from = date('from');
   const until = date('until');
   if (from !== undefined && until !== undefined && from > until) throw badRequest(`Failed to ${doing}: from is after until. Swap them`);
-  if (q.scope !== undefined && q.scope !== 'site' && q.scope !== 'app') throw badRequest(`Failed to ${doing}: scope must be 'site' or 'app'`);
-  if (q.sort !== undefined && q.sort !== 'desc' && q.sort !== 'asc') throw badRequest(`Failed to ${doing}: sort must be 'desc' or 'asc'`);
-  if (q.contactId !== undefined && typeof q.contactId !== 'string') throw badRequest(`Failed to ${doing}: contactId must be a string`);
+  if (bad.has('scope')) throw badRequest(`Failed to ${doing}: scope must be 'site' or 'app'`);
+  if (bad.has('sort')) throw badRequest(`Failed to ${doing}: sort must be 'desc' or 'asc'`);
+  if (bad.has('contactId')) throw badRequest(`Failed to ${doing}: contactId must be a string`);
   const cid = q.contactId as string | undefined;
   // Each filter has its own index, so a filtered page reads about as many keys as an unfiltered one.
   const sources = types

@@ -2,6 +2,7 @@
 import { parseContactInfo, matchKeysOf } from '../core/contact-schema';
 import { badRequest, SdkMessage, type WixErrorCode } from '../core/errors';
 import { quote } from '../core/quote';
+import { MAX_PAGE, pageSizeSchema, stringListSchema } from '../core/option-schemas';
 import type { Contact, ReconcileResult } from '../core/types';
 import type { ShimContext } from '../shim/context';
 import type { PagePlan } from '../storage/paging';
@@ -41,25 +42,21 @@ export interface WixContacts {
 }
 
 export const DEFAULT_CONTACTS_PAGE = 25;
-export const MAX_PAGE = 500;
+export { MAX_PAGE };
 
 /** Validates a page size: an integer 1–500, or absent for the default. */
 export function pageSizeOf(value: unknown, fallback: number, method: string): number {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAGE) {
+  if (!pageSizeSchema().safeParse(value).success) {
     throw badRequest(`Failed to ${method}: pageSize ${quote(value)} is invalid. Pass an integer from 1 to ${MAX_PAGE}`);
   }
-  return value;
+  return (value as number | null | undefined) ?? fallback;
 }
 
 /** A string or an array of strings, as a deduplicated list; undefined when absent. */
 export function stringList(value: unknown, what: string, doing: string): string[] | undefined {
+  if (!stringListSchema().safeParse(value).success) throw badRequest(`Failed to ${doing}: ${what} must be a string or a non-empty array of strings`);
   if (value === undefined || value === null) return undefined;
-  const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || list.length === 0 || !list.every((v) => typeof v === 'string')) {
-    throw badRequest(`Failed to ${doing}: ${what} must be a string or a non-empty array of strings`);
-  }
-  return [...new Set(list as string[])];
+  return [...new Set(typeof value === 'string' ? [value] : (value as string[]))];
 }
 
 export function createContacts(ctx: ShimContext): WixContacts {
