@@ -58,7 +58,7 @@ export default [
   {
     input: 'src/global.ts',
     output: { file: pkg.unpkg, format: 'iife', sourcemap: true },
-    plugins: [version(), nodeResolve({ browser: true }), ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
+    plugins: [version(), nodeResolve({ browser: true }), ts(), terser({ ecma: 2020, module: false, compress: { passes: 3 } })],
   },
   {
     input: 'src/schemas/index.ts',
