@@ -252,7 +252,7 @@ export class HiveStore {
    * stored one (facts §6.5); an earlier one is a 409. `edit` may throw a ShimFailure (nothing is written).
    */
   editContact(id: string, modifiedAt: number, edit: (contact: Contact) => Contact): Promise<Contact> {
-    return this.transact('readwrite', ['contacts'], async (tx, ctx) => {
+    return this.transact('readwrite', ['contacts', 'meta'], async (tx, ctx) => {
       const row = await tx.get<ContactRow>('contacts', id);
       if (!row) throw notFound(`Cannot find contact with contactId [${id}]`);
       if (modifiedAt < isoToMillis(row.contact.modifiedAt)) {
@@ -261,6 +261,7 @@ export class HiveStore {
       }
       const contact = { ...edit(row.contact), id, createdAt: row.contact.createdAt, modifiedAt: ctx.nowIso };
       await tx.put('contacts', contactRow(contact));
+      ctx.totals.contactChanged(row.contact, contact);
       ctx.changes.push({ event: 'updated', entity: 'contact', id, previous: row.contact });
       return contact;
     });
@@ -271,7 +272,7 @@ export class HiveStore {
    * then `extend` adds what the reconcile rules do not cover (notes, custom fields), in the same transaction.
    */
   saveContact(info: CleanContactInfo, reconcile: boolean, extend: (contact: Contact) => Contact): Promise<ReconcileResult> {
-    return this.transact('readwrite', ['contacts'], async (tx, ctx) => {
+    return this.transact('readwrite', ['contacts', 'meta'], async (tx, ctx) => {
       const result = reconcile
         ? await reconcileInTx(tx, info, ctx)
         : reconcileResult(createContact(info, ctx.newId(), ctx.nowIso), true);
@@ -279,6 +280,8 @@ export class HiveStore {
       const contact = extend(before);
       if (contact !== before) contact.modifiedAt = ctx.nowIso;
       if (!reconcile || contact !== before) ctx.writes.push(tx.put('contacts', contactRow(contact)));
+      // A reconcile has counted `before` already; only what `extend` changed is new here.
+      ctx.totals.contactChanged(reconcile ? before : undefined, contact);
       if (!reconcile) ctx.changes.push({ event: 'created', entity: 'contact', id: contact.id });
       else if (contact !== before && !ctx.changes.length) ctx.changes.push({ event: 'updated', entity: 'contact', id: contact.id, previous: before });
       return { ...result, Contact: contact, contact };
@@ -290,7 +293,7 @@ export class HiveStore {
    * `session` (from a userSessionToken) is linked to it, with the session's unlinked activities.
    */
   upsertContact(keys: { emails: string[]; phones: string[] }, info: CleanContactInfo, session?: string): Promise<string> {
-    return this.transact('readwrite', ['contacts', 'activities', 'sessions'], async (tx, ctx) => {
+    return this.transact('readwrite', ['contacts', 'activities', 'sessions', 'meta'], async (tx, ctx) => {
       const lists = await Promise.all([
         ...keys.emails.map((k) => tx.scan<ContactRow>('contacts', { index: 'byEmail', range: { lower: k, upper: k } })),
         ...keys.phones.map((k) => tx.scan<ContactRow>('contacts', { index: 'byPhone', range: { lower: k, upper: k } })),
@@ -304,6 +307,7 @@ export class HiveStore {
         const contact = createContact(info, ctx.newId(), ctx.nowIso);
         contactId = contact.id;
         await tx.put('contacts', contactRow(contact));
+        ctx.totals.contactChanged(undefined, contact);
         ctx.changes.push({ event: 'created', entity: 'contact', id: contactId });
       }
       if (session) {
@@ -323,7 +327,7 @@ export class HiveStore {
 
   /** `POST /contacts/{id}/activities`: an activity of a known contact, with its contactUpdate merged. */
   postContactActivity(activity: Activity, contactId: string, contactUpdate: CleanContactInfo | null): Promise<PostActivityResult> {
-    return this.transact('readwrite', ['activities', 'contacts'], async (tx, ctx) => {
+    return this.transact('readwrite', ['activities', 'contacts', 'meta'], async (tx, ctx) => {
       const row = await tx.get<ContactRow>('contacts', contactId);
       if (!row) throw notFound(`Cannot find contact with contactId [${contactId}]`);
       if (contactUpdate) await mergeInto(tx, row, contactUpdate, ctx);
@@ -363,6 +367,7 @@ export class HiveStore {
         if (row.contact.tags.includes(tag!.label)) continue;
         const contact = { ...row.contact, tags: [...row.contact.tags, tag!.label], modifiedAt: ctx.nowIso };
         await tx.put('contacts', contactRow(contact));
+        ctx.totals.contactChanged(row.contact, contact);
         ctx.changes.push({ event: 'updated', entity: 'contact', id, previous: row.contact });
       }
       await tx.put('meta', { key, value });
