@@ -655,7 +655,9 @@ describe('postActivity, for any input', () => {
       const after = await readRaw(h.db, { activities: false });
       const status = await counts(h);
       const session = (raw: Raw) => raw.sessions.find((x) => x.id === h.session)?.contactId;
-      if (out.kind === 'called' && out.name === 'onSuccess') {
+      // The SDK's reply handler: with no onSuccess, a success reaches onFailure (the conformance suite shows it).
+      const successAsFailure = out.kind === 'called' && out.name === 'onFailure' && !isFnSpec(s) && typeof (out.value as { activityId?: unknown })?.activityId === 'string';
+      if (out.kind === 'called' && (out.name === 'onSuccess' || successAsFailure)) {
         expect(a.expect, `success for input that must fail: ${a.why}`).not.toBe('bad');
         await checkPost(h, out.value as PostActivityResult, a, before, after, session(before), model);
         expect(status.activities, 'one activity more').toBe(model.activities);
@@ -939,7 +941,9 @@ describe('reads on a seeded store, for any input', () => {
       const out = convention(obs, expectThrow, { mustCall });
       if (inputBefore !== undefined) expect(fingerprint(o.value), 'the options are not modified').toBe(inputBefore);
       if (out.kind === 'called' && out.name === 'onFailure') checkFailureCode(out.value, o);
-      if (out.kind === 'called' && out.name === 'onSuccess') {
+      // The SDK's reply handler: with no onSuccess, a success reaches onFailure (the conformance suite shows it).
+      const successAsFailure = out.kind === 'called' && out.name === 'onFailure' && !isFnSpec(s) && typeof (out.value as { activityId?: unknown })?.activityId === 'string';
+      if (out.kind === 'called' && (out.name === 'onSuccess' || successAsFailure)) {
         expect(o.expect, `success for options that must fail: ${o.why}`).not.toBe('bad');
         const cursor = out.value as Cursor<Contact>;
         if (o.expect === 'ok') checkFirstPage(cursor, expectedContacts(m, o.value), true, `getContacts(${o.why})`);
@@ -1007,7 +1011,9 @@ describe('reads on a seeded store, for any input', () => {
       const out = convention(obs, expectThrow, { mustCall });
       if (inputBefore !== undefined) expect(fingerprint(q.value), 'the query is not modified').toBe(inputBefore);
       if (out.kind === 'called' && out.name === 'onFailure') checkFailureCode(out.value, q);
-      if (out.kind === 'called' && out.name === 'onSuccess') {
+      // The SDK's reply handler: with no onSuccess, a success reaches onFailure (the conformance suite shows it).
+      const successAsFailure = out.kind === 'called' && out.name === 'onFailure' && !isFnSpec(s) && typeof (out.value as { activityId?: unknown })?.activityId === 'string';
+      if (out.kind === 'called' && (out.name === 'onSuccess' || successAsFailure)) {
         expect(q.expect, `success for a query that must fail: ${q.why}`).not.toBe('bad');
         const cursor = out.value as Cursor<Activity>;
         if (q.expect === 'ok') checkFirstPage(cursor, expectedActivities(m, q.value), false, `getActivities(${q.why})`);

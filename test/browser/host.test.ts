@@ -121,6 +121,33 @@ describe('createHost', () => {
     }
   });
 
+  it('carries PubSub between hosted frames of the real SDK: the subscriber gets {data, name, origin}, the publisher hears nothing', async () => {
+    const { page, problems } = await open('/test-pages/conformance/');
+    try {
+      await page.waitForFunction(() => 'conformance' in window);
+      const [a, b] = await page.evaluate(async () => {
+        const c = (window as unknown as { conformance: { open(p: object): Promise<{ real: string }> } }).conformance;
+        return [(await c.open({ compId: 'comp-pub-a' })).real, (await c.open({ compId: 'comp-pub-b' })).real];
+      });
+      type W = { Wix: { PubSub: { subscribe(n: string, cb: (e: unknown) => void): void; publish(n: string, d: unknown): void } }; heard?: unknown[] };
+      for (const name of [a, b]) {
+        await page.frame({ name })!.evaluate(() => {
+          const w = window as unknown as W;
+          w.heard = [];
+          w.Wix.PubSub.subscribe('orders', (e) => w.heard!.push(e));
+        });
+      }
+      await page.frame({ name: a })!.evaluate(() => new Promise((r) => setTimeout(r, 100)).then(() => (window as unknown as W).Wix.PubSub.publish('orders', { id: 7 })));
+      const frameB = page.frame({ name: b })!;
+      await frameB.waitForFunction(() => ((window as unknown as W).heard ?? []).length > 0);
+      expect(await frameB.evaluate(() => (window as unknown as W).heard)).toEqual([{ data: { id: 7 }, name: 'orders', origin: 'comp-pub-a' }]);
+      expect(await page.frame({ name: a })!.evaluate(() => (window as unknown as W).heard)).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('answers only frames it created: the same page in a frame of its own gets no reply', async () => {
     const { page, problems } = await open('/test-pages/conformance/');
     try {
