@@ -38,3 +38,15 @@ export const Wix = new Proxy({} as ReturnType<typeof createShim>['Wix'], {
 /** The host for the real Wix.js (also `wix-hive-shim/host`, which loads nothing else; decision 0013). */
 export { createHost, signInstance, verifyInstance } from './host';
 export type { Host, HostOptions, HostedFrame, HostedShim, FrameOptions, FrameParams, HostMessage, InstancePayload } from './host';
+
+declare global {
+  // The published types name these web types. Declared empty here so that they type-check without
+  // the DOM lib (`--lib es2022`, no `skipLibCheck`: issue 12); where the DOM lib or Node's types are
+  // loaded, these merge with the real declarations and change nothing. zod's own types name `URL`.
+  interface Request {}
+  interface Response {}
+  interface Element {}
+  interface HTMLIFrameElement {}
+  interface IDBFactory {}
+  interface URL {}
+}
