@@ -69,7 +69,13 @@ function totals(page: Page) {
       reported[name] = cursor.getTotal();
       counted[name] = contacts.filter((c) => label === undefined || [label].flat().some((l) => c.tags.includes(l))).length;
     }
-    return { reported, counted, driver: (await WixShim.status()).driver };
+    // The odd seeded contacts 1…29 held ['vip']; every relabelling of an odd id (from either tab) gives
+    // [] or two labels, so however the two tabs' writes interleave, all 15 end relabelled.
+    const relabelled = contacts.filter((c) => {
+      const n = Number(/^seed-(\d+)$/.exec(c.id)?.[1] ?? NaN);
+      return n < 30 && n % 2 === 1 && !(c.tags.length === 1 && c.tags[0] === 'vip');
+    }).length;
+    return { reported, counted, relabelled, driver: (await WixShim.status()).driver };
   }, LABELS);
 }
 
@@ -103,7 +109,9 @@ describe('kept totals with two tabs writing at once (on-disk profile)', () => {
       // Not trivially equal: both tabs' writes are there (25 shared addresses, 7 + 7 posters, 50
       // seeded, 6 deleted), and labels moved.
       expect(seenByA.counted['"all"']).toBe(50 + 25 + 14 - 6);
-      expect(seenByA.counted['"x"']).toBeGreaterThan(0);
+      // Which tab relabels a contact last is a race, so no single label's total is fixed; that the
+      // relabelling happened is.
+      expect(seenByA.relabelled).toBe(15);
       expect(errors).toEqual([]);
     } finally {
       await dispose();
