@@ -19,6 +19,9 @@ import { activityRow, contactRow } from './rows';
 import { ALL_STORES, type ActivityRow, type ContactRow, type SessionRow, type StoreName } from './schema';
 import { clearTotals, CONTACTS_TOTAL, keptTotalOf, readTotal, TotalsInTx, totalsOf } from './totals';
 
+/** The backend's 404 for an unknown contact id (facts §3.4), the id quoted within bounds (issue 12, F7). */
+const contactNotFound = (id: string) => notFound(`Cannot find contact with contactId [${printable(id, QUOTE_LIMIT)}]`);
+
 export interface HiveStoreOptions {
   dbName: string;
   /** An IDBFactory; `null` for memory; `undefined` for the global one. */
@@ -111,7 +114,7 @@ export class HiveStore {
 
   async getContact(id: string): Promise<Contact> {
     const row = await this.transact('readonly', ['contacts'], (tx) => tx.get<ContactRow>('contacts', id));
-    if (!row) throw notFound(`Cannot find contact with contactId [${printable(id, QUOTE_LIMIT)}]`);
+    if (!row) throw contactNotFound(id);
     return row.contact;
   }
 
@@ -254,7 +257,7 @@ export class HiveStore {
   editContact(id: string, modifiedAt: number, edit: (contact: Contact) => Contact): Promise<Contact> {
     return this.transact('readwrite', ['contacts', 'meta'], async (tx, ctx) => {
       const row = await tx.get<ContactRow>('contacts', id);
-      if (!row) throw notFound(`Cannot find contact with contactId [${id}]`);
+      if (!row) throw contactNotFound(id);
       if (modifiedAt < isoToMillis(row.contact.modifiedAt)) {
         const message = `Failed to update the contact: modifiedAt is stale (the contact changed at ${row.contact.modifiedAt}). Re-fetch the contact to sync and send its modifiedAt`;
         throw new ShimFailure('WIX_ERROR', message, { errorCode: 409, message, wixErrorCode: -23019 });
@@ -329,7 +332,7 @@ export class HiveStore {
   postContactActivity(activity: Activity, contactId: string, contactUpdate: CleanContactInfo | null): Promise<PostActivityResult> {
     return this.transact('readwrite', ['activities', 'contacts', 'meta'], async (tx, ctx) => {
       const row = await tx.get<ContactRow>('contacts', contactId);
-      if (!row) throw notFound(`Cannot find contact with contactId [${contactId}]`);
+      if (!row) throw contactNotFound(contactId);
       if (contactUpdate) await mergeInto(tx, row, contactUpdate, ctx);
       ctx.writes.push(tx.put('activities', activityRow(activity, contactId, undefined)));
       ctx.changes.push({ event: 'created', entity: 'activity', id: activity.id, posted: { activityType: activity.activityType, contactId } });
@@ -340,7 +343,7 @@ export class HiveStore {
   /** How many activities of each type the site (or one contact) has. */
   activityTypeCounts(contactId?: string): Promise<Map<string, number>> {
     return this.transact('readonly', ['activities', 'contacts'], async (tx) => {
-      if (contactId && !(await tx.get('contacts', contactId))) throw notFound(`Cannot find contact with contactId [${contactId}]`);
+      if (contactId && !(await tx.get('contacts', contactId))) throw contactNotFound(contactId);
       const rows = await tx.scan<ActivityRow>('activities', contactId ? { index: 'byContact', range: { lower: [contactId], upper: [contactId, []] } } : {});
       const counts = new Map<string, number>();
       for (const r of rows) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
@@ -363,7 +366,7 @@ export class HiveStore {
       const value = update((await tx.get<{ key: string; value: T }>('meta', key))?.value);
       for (const id of tag?.contactIds ?? []) {
         const row = await tx.get<ContactRow>('contacts', id);
-        if (!row) throw notFound(`Cannot find contact with contactId [${id}]`);
+        if (!row) throw contactNotFound(id);
         if (row.contact.tags.includes(tag!.label)) continue;
         const contact = { ...row.contact, tags: [...row.contact.tags, tag!.label], modifiedAt: ctx.nowIso };
         await tx.put('contacts', contactRow(contact));
