@@ -1,5 +1,6 @@
 /** Test helpers: isolated instances and callback-to-promise adapters. */
 import { IDBFactory } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import { createShim, type Shim, type ShimOptions } from '../src/shim/create-shim';
 
 let n = 0;
@@ -9,6 +10,19 @@ export function newShim(options: ShimOptions = {}): Shim & { factory: IDBFactory
   const factory = (options.indexedDB as IDBFactory | undefined) ?? new IDBFactory();
   const shim = createShim({ quiet: true, dbName: `test-${++n}`, ...options, indexedDB: options.indexedDB === null ? null : factory });
   return Object.assign(shim, { factory });
+}
+
+/** A {@link newShim} for this file's tests, each instance closed after the test that made it. */
+export function closedAfterEach(): (options?: ShimOptions) => ReturnType<typeof newShim> {
+  const open: Array<ReturnType<typeof newShim>> = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return (options = {}) => {
+    const s = newShim(options);
+    open.push(s);
+    return s;
+  };
 }
 
 export type Outcome<T, E = unknown> = { ok: true; value: T } | { ok: false; error: E };

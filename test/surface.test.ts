@@ -4,17 +4,10 @@
  * the site model, simulated members recorded in calls(), inert members warning once.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Shim } from '../src/shim/create-shim';
-import { newShim } from './helpers';
+import { closedAfterEach } from './helpers';
 
-const open: Shim[] = [];
-const shim = (o: Parameters<typeof newShim>[0] = {}) => {
-  const s = newShim(o);
-  open.push(s);
-  return s;
-};
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
+const shim = closedAfterEach();
+afterEach(() => {
   vi.restoreAllMocks();
 });
 

@@ -8,20 +8,14 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent, WebhookEvent } from '../../src/shim/events';
 import { storageScope } from '../../src/storage/scope';
-import { newShim, success } from '../helpers';
+import { closedAfterEach, newShim, success } from '../helpers';
 
 type Shim = ReturnType<typeof newShim>;
 
-const shims: Shim[] = [];
 const channels: BroadcastChannel[] = [];
-const shim = (o: Parameters<typeof newShim>[0] = {}) => {
-  const s = newShim(o);
-  shims.push(s);
-  return s;
-};
-afterEach(async () => {
+const shim = closedAfterEach();
+afterEach(() => {
   for (const c of channels.splice(0)) c.close();
-  await Promise.all(shims.splice(0).map((s) => s.close()));
 });
 
 let n = 0;

@@ -3,24 +3,16 @@
  * nested 2,500–3,650 levels failed in the key path as a 500) is in test/browser/attacks.test.ts;
  * here the same bound is checked on Node's engine, whose structured clone overflows at about 1,950.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HttpErrorBody } from '../../src/core/errors';
 import type { Activity, Contact, PostActivityResult, ReconcileResult } from '../../src/core/types';
 import type { ActivityDescriptor } from '../../src/wix/activities';
 import { validActivityInfo } from '../fixtures/activity-examples';
-import { newShim, outcome, success } from '../helpers';
+import { closedAfterEach, newShim, outcome, success } from '../helpers';
 
 type Shim = ReturnType<typeof newShim>;
 
-const shims: Shim[] = [];
-const shim = (o: Parameters<typeof newShim>[0] = {}) => {
-  const s = newShim(o);
-  shims.push(s);
-  return s;
-};
-afterEach(async () => {
-  await Promise.all(shims.splice(0).map((s) => s.close()));
-});
+const shim = closedAfterEach();
 
 const albumFan = (info: Record<string, unknown> = {}): ActivityDescriptor => ({
   type: 'music/album-fan',

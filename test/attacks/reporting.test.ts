@@ -10,7 +10,7 @@ import type { HttpErrorBody } from '../../src/core/errors';
 import type { ActivityDescriptor } from '../../src/wix/activities';
 import type { WixDataCursor } from '../../src/wix/cursor';
 import { validActivityInfo } from '../fixtures/activity-examples';
-import { newShim, outcome, thrown } from '../helpers';
+import { closedAfterEach, newShim, outcome, thrown } from '../helpers';
 
 type Shim = ReturnType<typeof newShim>;
 
@@ -33,15 +33,9 @@ function watchUnhandled(): { seen: unknown[]; stop: () => void } {
 }
 const tick = () => new Promise((r) => setTimeout(r, 30));
 
-const shims: Shim[] = [];
-const shim = (o: Parameters<typeof newShim>[0] = {}) => {
-  const s = newShim(o);
-  shims.push(s);
-  return s;
-};
-afterEach(async () => {
+const shim = closedAfterEach();
+afterEach(() => {
   vi.restoreAllMocks();
-  await Promise.all(shims.splice(0).map((s) => s.close()));
 });
 
 describe('F1: a throwing change listener never turns a committed write into a failure', () => {
