@@ -18,6 +18,7 @@ export type { WixErrorCode, HttpErrorBody } from './core/errors';
 export type { ViewMode } from './shim/context';
 export type { LogEntry } from './shim/reporter';
 export type { IndexedDBFactory } from './storage/factory';
+export type { LabelTotal } from './storage/totals';
 export type * from './core/types';
 
 /** The default instance, created on first access so importing the module opens nothing. */

@@ -36,8 +36,8 @@ function fixture(n = 30): Fixture {
 async function totals(shim: Shim) {
   const { contacts } = await shim.exportData();
   const queries: Array<string | string[] | undefined> = [undefined, ...LABELS, ['vip', 'customer'], ['lead', 'vip', 'ghost']];
-  const reported: Record<string, number | undefined> = {};
-  const counted: Record<string, number> = {};
+  const reported: Record<string, unknown> = {};
+  const counted: Record<string, unknown> = {};
   for (const label of queries) {
     const name = JSON.stringify(label ?? 'all');
     reported[name] = (await getContacts(shim, label === undefined ? {} : { label })).getTotal();
@@ -45,6 +45,11 @@ async function totals(shim: Shim) {
   }
   reported.status = (await shim.status()).counts.contacts;
   counted.status = contacts.length;
+  // labels(): every label carried, with its count, in IndexedDB's key order (UTF-16 code units).
+  const carried = new Map<string, number>();
+  for (const c of contacts) for (const l of new Set(c.tags)) carried.set(l, (carried.get(l) ?? 0) + 1);
+  reported.labels = await shim.labels();
+  counted.labels = [...carried].sort(([a], [b]) => (a < b ? -1 : 1)).map(([label, n]) => ({ label, contacts: n }));
   return { reported, counted };
 }
 
@@ -87,6 +92,8 @@ for (const driver of ['indexeddb', 'memory'] as const) {
       await shim.setLabels('c-003', ['vip', 'customer']); // the same labels: nothing moves
       await expectExact(shim, 'setLabels');
       expect((await totals(shim)).reported['"ghost"']).toBe(1);
+      // Each label once, 'ghost' included, though c-001 was given it twice.
+      expect((await shim.labels()).map((l) => l.label)).toEqual(['customer', 'ghost', 'lead', 'vip']);
 
       await shim.deleteContact('c-006');
       await shim.deleteContact('c-001');

@@ -23,7 +23,9 @@
     try { localStorage.setItem(KEY, JSON.stringify(list)); } catch { /* full or blocked: the page still shows them */ }
   }
 
-  let entries = read();
+  // Read and drawn once the first page is painted: the first localStorage read of a page is a
+  // synchronous load of the origin's whole storage. `add` reads afresh, so nothing is missed.
+  let entries = [];
   const clear = h('button', { type: 'button', class: 'secondary small', 'data-testid': 'log-clear' }, 'Clear log');
   $('webhooks').before(h('div', { class: 'log-tools' }, h('span', { class: 'muted small' }, `The last ${MAX} are kept across reloads.`), clear));
   document.querySelector('.webhooks summary').firstChild.textContent = 'Webhooks and changes ';
@@ -50,5 +52,5 @@
     try { localStorage.removeItem(KEY); } catch { /* blocked storage: nothing was kept */ }
     render();
   });
-  render();
+  app.firstPage.then(() => { entries = read(); render(); });
 };

@@ -25,7 +25,8 @@
       h('label', { class: 'inline' }, 'From', from),
       h('label', { class: 'inline' }, 'Until', until)),
     list, empty, more);
-  document.querySelector('.columns').after(section);
+  // Below the fold and closed: placed once the first page is painted, so it does not delay it.
+  app.firstPage.then(() => document.querySelector('.columns').after(section));
 
   /** Local-day bounds, as the ISO instants `getActivities` takes. */
   const dayStart = (value) => new Date(`${value}T00:00:00`).toISOString();

@@ -9,6 +9,7 @@ import type { Driver } from '../storage/driver';
 import { HiveStore, type StorageStatus } from '../storage/hive-store';
 import type { IndexedDBFactory } from '../storage/factory';
 import { storageScope } from '../storage/scope';
+import type { LabelTotal } from '../storage/totals';
 import { createActivities, type WixActivities } from '../wix/activities';
 import { createContacts, type WixContacts } from '../wix/contacts';
 import { createSimulation, type ConfigureOptions } from './configure';
@@ -107,6 +108,11 @@ export interface Shim {
    * or modified first, a page at a time: pass a page's `next` as `after` for the following one.
    */
   searchContacts(text: string, options?: SearchContactsOptions): Promise<ContactSearchPage>;
+  /**
+   * Every label (`tags` value) some contact carries, with how many carry it, in label order: read
+   * from the kept totals, so it costs the same at 100,000 contacts as at 10.
+   */
+  labels(): Promise<LabelTotal[]>;
   /**
    * Listens for changes to this database, in this tab and in others; returns an unsubscribe function.
    * `'change'`: `{event: 'created'|'updated'|'deleted', entity: 'contact'|'activity', id, previous?}`, or
@@ -292,6 +298,7 @@ export function createShim(options: ShimOptions = {}): Shim {
       return store.setLabels(id, labels);
     }),
     searchContacts: (text, o) => control(() => searchContacts(store, text, o)),
+    labels: () => control(() => store.labels()),
     on: (type, listener) => events.on(type, listener),
     async status() {
       const [s, counts] = await Promise.all([store.status(), store.counts()]);

@@ -17,7 +17,7 @@ import { searchContactsInTx, type SearchQuery, type SearchResult } from './conta
 import { countPlan, readPage, sortKeyOf, type PagePlan, type SortKey } from './paging';
 import { activityRow, contactRow } from './rows';
 import { ALL_STORES, type ActivityRow, type ContactRow, type SessionRow, type StoreName } from './schema';
-import { clearTotals, CONTACTS_TOTAL, keptTotalOf, readTotal, TotalsInTx, totalsOf } from './totals';
+import { clearTotals, CONTACTS_TOTAL, keptTotalOf, readLabelTotals, readTotal, TotalsInTx, totalsOf, type LabelTotal } from './totals';
 
 /** The backend's 404 for an unknown contact id (facts §3.4), the id quoted within bounds (issue 12, F7). */
 const contactNotFound = (id: string) => notFound(`Cannot find contact with contactId [${printable(id, QUOTE_LIMIT)}]`);
@@ -415,6 +415,11 @@ export class HiveStore {
   /** Stores a meta value (`Wix.Data`'s keys live beside the seed); `undefined` deletes it. */
   writeMeta(key: string, value: unknown): Promise<void> {
     return this.transact('readwrite', ['meta'], (tx) => (value === undefined ? tx.delete('meta', key) : tx.put('meta', { key, value })));
+  }
+
+  /** The labels contacts carry, with their kept totals: one read of `meta`, at any number of contacts. */
+  labels(): Promise<LabelTotal[]> {
+    return this.transact('readonly', ['meta'], readLabelTotals);
   }
 
   /** Contacts from the kept total; activities counted (no total is kept for them: decision 0016). */

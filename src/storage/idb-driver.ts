@@ -19,14 +19,14 @@ interface Source {
   getAll(query?: IDBKeyRange, count?: number): Promise<unknown[]>;
   getAllKeys(query?: IDBKeyRange, count?: number): Promise<IDBValidKey[]>;
   count(query?: IDBKeyRange): Promise<number>;
-  openCursor(query?: IDBKeyRange, direction?: IDBCursorDirection): Promise<Cursor | null>;
   openKeyCursor(query?: IDBKeyRange, direction?: IDBCursorDirection): Promise<Cursor | null>;
+  /** IndexedDB 3 (Chromium 141; not yet in every engine): records in either direction, one request. */
+  getAllRecords?(options: { query: IDBKeyRange | null; count?: number; direction: IDBCursorDirection }): Promise<Array<{ primaryKey: IDBValidKey; value: unknown }>>;
 }
 interface Cursor {
-  readonly primaryKey: IDBValidKey;
-  readonly value?: unknown;
-  /** idb: the same cursor at its next record, or null past the last. */
-  continue(): Promise<Cursor | null>;
+  readonly key: IDBValidKey;
+  /** idb: the same cursor `count` records on, or null past the last. */
+  advance(count: number): Promise<Cursor | null>;
 }
 
 function toRange(spec: KeyRangeSpec | undefined): IDBKeyRange | undefined {
@@ -36,14 +36,28 @@ function toRange(spec: KeyRangeSpec | undefined): IDBKeyRange | undefined {
   return IDBKeyRange.bound(spec.lower, spec.upper, spec.lowerOpen, spec.upperOpen);
 }
 
-/** Collects up to `limit` values from a cursor, advancing it one record at a time. */
-async function collect<T>(opening: Promise<Cursor | null>, limit: number, pick: (c: Cursor) => T): Promise<T[]> {
-  const out: T[] = [];
-  for (let cursor = await opening; cursor && out.length < limit; ) {
-    out.push(pick(cursor));
-    if (out.length < limit) cursor = await cursor.continue();
+/**
+ * The last `limit` records of a range, last first, in one request where the engine has IndexedDB
+ * 3's `getAllRecords` (Chromium 141 on; fake-indexeddb 6.2), else in three whatever the limit: the
+ * last key, the key `limit - 1` records before it, and one `getAll` between the two. A cursor takes
+ * a request per record, and each answer waits for a turn of the main thread: while a page is still
+ * loading its scripts, ten of them were most of the dashboard's first page at 100,000 contacts
+ * (issue 12). The three-request way can go once every engine the README names has `getAllRecords`.
+ */
+async function lastOf(src: Source, range: IDBKeyRange | undefined, limit: number, read: 'getAll' | 'getAllKeys'): Promise<unknown[]> {
+  if (src.getAllRecords) {
+    const records = await src.getAllRecords({ query: range ?? null, direction: 'prev', ...(Number.isFinite(limit) ? { count: limit } : {}) });
+    return records.map((r) => (read === 'getAll' ? r.value : r.primaryKey));
   }
-  return out;
+  if (!Number.isFinite(limit)) return (await src[read](range)).reverse();
+  const last = await src.openKeyCursor(range, 'prev');
+  if (!last) return [];
+  // Read before advancing: idb moves this same cursor.
+  const upper = last.key;
+  const first = limit > 1 ? await last.advance(limit - 1) : last;
+  const rows = await src[read](first ? IDBKeyRange.bound(first.key, upper) : range);
+  // More than `limit` only when records tie on the first key: those past `limit` sort before it.
+  return rows.slice(-limit).reverse();
 }
 
 /** The driver's `Tx` over one idb transaction (also the versionchange one of an upgrade). */
@@ -60,9 +74,8 @@ function txOver(tx: AnyTx): Tx {
       const limit = spec.limit ?? Infinity;
       if (limit <= 0) return Promise.resolve([]);
       const src = source(store, spec.index);
-      // getAll reads a whole page in one request; only a descending scan needs the cursor.
       if (spec.direction !== 'prev') return src.getAll(toRange(spec.range), spec.limit) as Promise<T[]>;
-      return collect(src.openCursor(toRange(spec.range), 'prev'), limit, (c) => c.value as T);
+      return lastOf(src, toRange(spec.range), limit, 'getAll') as Promise<T[]>;
     },
     keys(store, spec) {
       const limit = spec.limit ?? Infinity;
@@ -70,7 +83,7 @@ function txOver(tx: AnyTx): Tx {
       const src = source(store, spec.index);
       // On an index, getAllKeys gives primary keys, as the Tx contract promises.
       if (spec.direction !== 'prev') return src.getAllKeys(toRange(spec.range), spec.limit) as Promise<Key[]>;
-      return collect(src.openKeyCursor(toRange(spec.range), 'prev'), limit, (c) => c.primaryKey as Key);
+      return lastOf(src, toRange(spec.range), limit, 'getAllKeys') as Promise<Key[]>;
     },
     count: (store, spec = {}) => source(store, spec.index).count(toRange(spec.range)),
     put: async (store, row) => { await os(store).put(row); },

@@ -16,6 +16,23 @@ export const CONTACTS_TOTAL = `${PREFIX}contacts`;
 /** The meta key of the number of contacts carrying `label`. */
 export const labelTotalKey = (label: string): string => `${PREFIX}label:${label}`;
 
+/** Every label total's key lies in this range: `;` is the character after `:`. */
+const LABEL_TOTALS = { lower: labelTotalKey(''), upper: `${PREFIX}label;`, upperOpen: true };
+
+/** Each label some contact carries, with how many carry it, in label order. */
+export async function readLabelTotals(tx: Tx): Promise<LabelTotal[]> {
+  const rows = await tx.scan<MetaRow>('meta', { range: LABEL_TOTALS });
+  const start = LABEL_TOTALS.lower.length;
+  // A label whose last contact lost it keeps a row of 0 until the next replaceAll.
+  return rows.filter((r) => typeof r.value === 'number' && r.value > 0).map((r) => ({ label: r.key.slice(start), contacts: r.value as number }));
+}
+
+/** A label and the number of contacts that carry it. */
+export interface LabelTotal {
+  label: string;
+  contacts: number;
+}
+
 /** Every total row's key lies in this range (an array key sorts after any string). */
 const ALL_TOTALS = { lower: PREFIX, upper: `${PREFIX}\uffff` };
 

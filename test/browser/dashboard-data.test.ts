@@ -417,25 +417,52 @@ describe('dashboard at real data sizes', () => {
           id: `c${String(i).padStart(6, '0')}`,
           name: { first: `First${i}`, last: `Last${i % 97}` },
           emails: [{ tag: 'main', email: `user${i}@example.com` }],
+          ...(i % 10 === 0 ? { tags: ['tenth'] } : {}),
           createdAt: new Date(base + i * 60_000).toISOString(),
         })),
       });
       return performance.now() - t;
     }, n);
-    await page.reload();
-    await waitForText(page, 'range', '1–10 of 100000');
-    expect(await rowIds(page)).toEqual(Array.from({ length: 10 }, (_, i) => `c${String(n - 1 - i).padStart(6, '0')}`));
-    const marks = await page.evaluate(() => ({
-      fromNavigation: performance.getEntriesByName('dashboard:first-rows')[0]!.startTime,
-      fromScript: performance.getEntriesByName('dashboard:first-rows')[0]!.startTime - performance.getEntriesByName('dashboard:script-start')[0]!.startTime,
-    }));
+    // Polled over CDP, not with page.waitForFunction: Playwright compiles its injected script in the
+    // page on first use (20–40 ms of the page's main thread), and it would land while the dashboard
+    // starts and count against it.
+    const cdp = await context.newCDPSession(page);
+    const value = async <T>(expression: string): Promise<T> => (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value as T;
+    const until = async (expression: string, what: string) => {
+      for (const deadline = Date.now() + 60_000; !(await value<boolean>(expression));) {
+        if (Date.now() > deadline) throw new Error(`the dashboard never showed ${what}`);
+        await new Promise((ok) => setTimeout(ok, 10));
+      }
+    };
+    // Idle, as a page is when its user reloads it: the list, the status and the labels show the seed.
+    const idle = `document.querySelector('${tid('status')}').textContent.includes('100000 contacts') && document.querySelector('${tid('label-filter')}').textContent.includes('tenth (10000)')`;
+    await until(idle, 'the seeded data');
+    const runs: Array<Record<'afterLoad' | 'fromStart' | 'fromNavigation', number>> = [];
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      await until(`performance.getEntriesByName('dashboard:first-rows').length > 0`, 'its first rows');
+      runs.push(await value(`(() => {
+        const mark = (name) => performance.getEntriesByName(name)[0].startTime;
+        const rows = mark('dashboard:first-rows');
+        return { afterLoad: rows - mark('dashboard:script-start'), fromStart: rows - mark('dashboard:start'), fromNavigation: rows };
+      })()`));
+      await until(idle, 'the status and labels after a reload');
+    }
+    const median = (key: 'afterLoad' | 'fromStart' | 'fromNavigation') => runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1]!;
     // Printed for the report, not asserted: two cores shared by several test runs.
-    console.log(`[dashboard-data] 100,000 contacts: first page ${marks.fromNavigation.toFixed(1)} ms after navigation start, ${marks.fromScript.toFixed(1)} ms after dashboard.js started (seeding took ${(seedMs / 1000).toFixed(1)} s)`);
-    expect(marks.fromScript).toBeGreaterThan(0);
+    // Three clocks for the first page painted. After load: from dashboard.js, the last of the page's
+    // scripts, starting (issue 12's figure). From start.js, the page's first script, in <head>,
+    // which asks for the page: the rest of the page's loading counts too. From navigation start:
+    // the dev server's nine files as well.
+    console.log(`[dashboard-data] 100,000 contacts, median of ${runs.length} reloads: first page painted ${median('afterLoad').toFixed(1)} ms after load (dashboard.js started), ${median('fromStart').toFixed(1)} ms after the page's first script, ${median('fromNavigation').toFixed(1)} ms after navigation start (after load, each: ${runs.map((r) => r.afterLoad.toFixed(0)).join(', ')} ms; seeding took ${(seedMs / 1000).toFixed(1)} s)`);
+    expect(await text(page, 'range')).toBe('1–10 of 100000');
+    expect(await rowIds(page)).toEqual(Array.from({ length: 10 }, (_, i) => `c${String(n - 1 - i).padStart(6, '0')}`));
+    // The labels come from the kept totals, exact at this size (the old scan stopped at 20,000).
+    expect(await page.$$eval(`${tid('label-filter')} option`, (options) => options.map((o) => o.textContent))).toEqual(['All contacts', 'tenth (10000)']);
     // A search by email at this size reads its index, not the store.
     await page.fill(tid('search'), 'user54321@example.com');
     await page.press(tid('search'), 'Enter');
     await waitForRows(page, ['c054321']);
     expect(problems).toEqual([]);
-  }), 600_000); // seeding 100,000 contacts takes 1–2 minutes on the shared machine
+}), 600_000); // seeding 100,000 contacts takes 1–2 minutes on the shared machine
 });
