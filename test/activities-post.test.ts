@@ -478,6 +478,29 @@ describe('getUserSessionToken', () => {
     expect((await token(newShim({ session: 'token-a' }))).value).toBe(one.value);
   });
 
+  it('reads sessionStorage only once a call needs the session: a page that only reads never does', async () => {
+    // A page's first sessionStorage access is a synchronous load of its storage (start-up cost).
+    const stored = new Map<string, string>();
+    const storage = { getItem: vi.fn((k: string) => stored.get(k) ?? null), setItem: vi.fn((k: string, v: string) => { stored.set(k, v); }) };
+    vi.stubGlobal('sessionStorage', storage);
+    try {
+      const dbName = `lazy-session-${Date.now()}`;
+      const shim = newShim({ dbName });
+      await success<unknown>((ok, fail) => shim.Wix.Contacts.getContacts({}, ok, fail));
+      expect(storage.getItem).not.toHaveBeenCalled();
+      const first = await new Promise<string>((resolve) => shim.Wix.Activities.getUserSessionToken(resolve));
+      expect(storage.getItem).toHaveBeenCalledTimes(1);
+      expect(storage.setItem).toHaveBeenCalledTimes(1);
+      // The same page session, another instance on the database: the stored session, not a new one.
+      const again = newShim({ dbName });
+      expect(await new Promise<string>((resolve) => again.Wix.Activities.getUserSessionToken(resolve))).toBe(first);
+      expect(storage.setItem).toHaveBeenCalledTimes(1);
+      await Promise.all([shim.close(), again.close()]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('calls the callback exactly once, and does nothing without one', async () => {
     const shim = newShim();
     const cb = vi.fn();

@@ -4,6 +4,7 @@
  * `HiveStore.editContact` writes the result after its `modifiedAt` check.
  */
 import * as z from 'zod/mini';
+import { once } from '../core/zod-kit';
 import { parseContactInfo } from '../core/contact-schema';
 import { badRequest } from '../core/errors';
 import { emptyName } from '../core/reconcile';
@@ -16,11 +17,11 @@ export const ITEM_ARRAYS = {
 export type ItemKind = keyof typeof ITEM_ARRAYS;
 type Item = Record<string, unknown>;
 
-const text = z.string().check(z.minLength(1));
-const OWN_ITEMS: Partial<Record<ItemKind, z.ZodMiniType<Item>>> = {
-  note: z.object({ content: text }),
-  custom: z.object({ field: text, value: z.string() }),
-};
+// Built on first use, as every schema is: building them is most of what loading the script costs.
+const OWN_ITEMS = once((): Partial<Record<ItemKind, z.ZodMiniType<Item>>> => {
+  const text = z.string().check(z.minLength(1));
+  return { note: z.object({ content: text }), custom: z.object({ field: text, value: z.string() }) };
+});
 
 /** Validates a body with the contact schema's rules for `key`; returns its clean value. */
 function viaContactSchema(key: string, value: unknown, what: string): Item {
@@ -37,7 +38,7 @@ function viaContactSchema(key: string, value: unknown, what: string): Item {
 
 /** The clean item of a kind from a request body, or a 400 naming the kind. */
 export function parseItem(kind: ItemKind, body: unknown): Item {
-  const own = OWN_ITEMS[kind];
+  const own = OWN_ITEMS()[kind];
   if (!own) return viaContactSchema(ITEM_ARRAYS[kind], body, kind);
   const r = own.safeParse(body);
   if (!r.success) throw badRequest(`Failed to save the ${kind}: ${kind} information is malformed (${r.error.issues.map((i) => i.path.join('.') || 'body').join(', ')} invalid). Send ${kind === 'note' ? '{content}' : '{field, value}'}`);
@@ -65,7 +66,7 @@ export function replaceItem(contact: Contact, kind: ItemKind, id: string, change
   return { ...contact, [ITEM_ARRAYS[kind]]: copy };
 }
 
-const STATUS = z.object({ status: z.enum(['optOut', 'transactional', 'recurring']) });
+const STATUS = once(() => z.object({ status: z.enum(['optOut', 'transactional', 'recurring']) }));
 
 /** `PUT /contacts/{id}/{name|company|picture}`: the approved value replaces the stored one. */
 export function overrideValue(contact: Contact, what: 'name' | 'company' | 'picture', body: unknown): Contact {
@@ -83,7 +84,7 @@ export function overrideValue(contact: Contact, what: 'name' | 'company' | 'pict
 
 /** `PUT /contacts/{id}/email/{emailId}/subscription`: `{status}` becomes the email's emailStatus. */
 export function setSubscription(contact: Contact, emailId: string, body: unknown): Contact {
-  const r = STATUS.safeParse(body);
+  const r = STATUS().safeParse(body);
   if (!r.success) throw badRequest('Failed to set the subscription: status must be optOut, transactional or recurring. Send {"status": "optOut"}');
   return replaceItem(contact, 'email', emailId, (old) => ({ ...old, emailStatus: r.data.status }));
 }

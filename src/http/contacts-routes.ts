@@ -1,5 +1,6 @@
 /** The contacts endpoints (facts §6.3, §6.5): the same store, reconcile rules and schema as the SDK. */
 import * as z from 'zod/mini';
+import { once } from '../core/zod-kit';
 import { matchKeysOf, parseContactInfo, type CleanContactInfo } from '../core/contact-schema';
 import { badRequest } from '../core/errors';
 import { isIsoDate, isoToMillis } from '../core/iso-date';
@@ -70,7 +71,7 @@ function readContactBody(body: unknown): { info: CleanContactInfo; extend: (c: C
   return { info: parsed.value, extend: (c) => addItems(addItems(c, 'note', notes), 'custom', custom) };
 }
 
-const UPSERT = z.object({ email: z.optional(z.string()), phone: z.optional(z.string()), userSessionToken: z.optional(z.string()) });
+const UPSERT = once(() => z.object({ email: z.optional(z.string()), phone: z.optional(z.string()), userSessionToken: z.optional(z.string()) }));
 
 /** Runs a contact edit behind the modifiedAt check; answers the full contact. */
 const edit = (call: Call, change: (c: Contact, body: unknown) => Contact) => async () => {
@@ -120,7 +121,7 @@ export const contactRoutes: Route[] = [
     return { contactId: (await ctx.store.saveContact(info, false, extend)).contact.id };
   }, /^2\.0\.0$/],
   ['PUT', /^\/contacts$/, async ({ ctx, body }) => {
-    const r = UPSERT.safeParse(await body());
+    const r = UPSERT().safeParse(await body());
     if (!r.success || (!r.data.email && !r.data.phone)) throw badRequest('Failed to upsert the contact: send {"email": "…"} or {"phone": "…"} (or both, which must both match)');
     const { email, phone, userSessionToken } = r.data;
     const parsed = parseContactInfo({ emails: email ? [{ tag: 'main', email }] : [], phones: phone ? [{ tag: 'main', phone }] : [] });

@@ -4,6 +4,7 @@
  * The site's own labels are kept in the `meta` store; the system labels always exist.
  */
 import * as z from 'zod/mini';
+import { once } from '../core/zod-kit';
 import { badRequest, notFound } from '../core/errors';
 import type { Route } from './route';
 
@@ -20,8 +21,8 @@ const SYSTEM: Label[] = [
   { id: 'contacts/create', name: 'Created by an app', description: 'Contacts an app created', labelType: 'systemDefined' },
   { id: 'contacts_server/new', name: 'New', description: 'New contacts', labelType: 'systemDefined' },
 ];
-const NEW_LABEL = z.object({ name: z.string().check(z.minLength(1), z.maxLength(100)), description: z.optional(z.string()) });
-const MEMBERS = z.object({ dataType: z.enum(['CONTACTS', 'LABELS']), data: z.array(z.string()) });
+const NEW_LABEL = once(() => z.object({ name: z.string().check(z.minLength(1), z.maxLength(100)), description: z.optional(z.string()) }));
+const MEMBERS = once(() => z.object({ dataType: z.enum(['CONTACTS', 'LABELS']), data: z.array(z.string()) }));
 
 export const labelRoutes: Route[] = [
   ['GET', /^\/labels$/, async ({ ctx }) => {
@@ -29,7 +30,7 @@ export const labelRoutes: Route[] = [
     return { results, total: results.length, pageSize: results.length, nextCursor: null };
   }],
   ['POST', /^\/labels$/, async ({ ctx, body }) => {
-    const r = NEW_LABEL.safeParse(await body());
+    const r = NEW_LABEL().safeParse(await body());
     if (!r.success) throw badRequest('Failed to create the label: send {"name": "VIP", "description": "…"} with a name of 1 to 100 characters');
     const { name, description = '' } = r.data;
     const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -47,7 +48,7 @@ export const labelRoutes: Route[] = [
     return label;
   }],
   ['POST', /^\/labels\/(.+)\/contacts$/, async ({ ctx, m, body }) => {
-    const r = MEMBERS.safeParse(await body());
+    const r = MEMBERS().safeParse(await body());
     if (!r.success) throw badRequest('Failed to label contacts: send {"dataType": "CONTACTS", "data": [contact ids]} or {"dataType": "LABELS", "data": [label ids]}');
     const { dataType, data } = r.data;
     // LABELS: every contact that carries any of those labels gets this one too.

@@ -180,7 +180,10 @@ export function createShim(options: ShimOptions = {}): Shim {
     onChange: (changes) => events.publish(changes),
     ...(options.driver ? { driver: options.driver } : {}),
   });
-  const session = options.session ?? visitorSession(dbName, newId);
+  // Read on first use: a page's first sessionStorage access is a synchronous load of its storage,
+  // and most calls (every read) never need the session.
+  let session = options.session;
+  const sessionId = () => (session ??= visitorSession(dbName, newId));
   const instanceId = options.instanceId ?? `wix-hive-shim-instance-${dbName}`;
   const surface = createSurface({
     reporter,
@@ -205,7 +208,7 @@ export function createShim(options: ShimOptions = {}): Shim {
   const ctx: ShimContext = {
     store,
     reporter,
-    session,
+    get session() { return sessionId(); },
     now,
     newId,
     delay: () => simulation.delay(),
@@ -302,7 +305,7 @@ export function createShim(options: ShimOptions = {}): Shim {
     on: (type, listener) => events.on(type, listener),
     async status() {
       const [s, counts] = await Promise.all([store.status(), store.counts()]);
-      return { ...s, counts, session };
+      return { ...s, counts, session: sessionId() };
     },
     log: () => reporter.log(),
     calls: surface.calls,
