@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Shim } from '../src/shim/create-shim';
+import { taskEnded, taskMark } from '../src/wix/later';
 import { newShim } from './helpers';
 
 let s: Shim;
@@ -37,5 +38,32 @@ describe('callbacks in a later task', () => {
     const pages: unknown[] = [];
     cursor.next((page: unknown) => pages.push(page));
     expect(pages).toEqual([[]]);
+  });
+});
+
+describe('task marks: a result from another task skips the second hop, never the first', () => {
+  it('a mark has not ended in its own task or any of its microtasks, and has once a later task ran', async () => {
+    const mark = taskMark();
+    expect(taskEnded(mark)).toBe(false);
+    await drainMicrotasks();
+    expect(taskEnded(mark)).toBe(false);
+    await new Promise((ok) => setImmediate(ok));
+    await new Promise((ok) => setImmediate(ok));
+    expect(taskEnded(mark)).toBe(true);
+  });
+
+  it.each(['indexeddb', 'memory'] as const)('a call never calls back in the calling task, whichever task its storage answers in (%s)', async (driver) => {
+    // IndexedDB answers in a task of its own; the memory driver within the calling task's microtasks.
+    s = newShim(driver === 'memory' ? { indexedDB: null } : {});
+    expect((await s.status()).driver).toBe(driver);
+    for (let round = 0; round < 5; round++) {
+      const ran: string[] = [];
+      s.Wix.Contacts.getContactById('missing', () => ran.push('ok'), () => ran.push('not found'));
+      s.Wix.Contacts.getContacts({ pageSize: 1 }, () => ran.push('page'), () => ran.push('failed'));
+      await drainMicrotasks();
+      expect(ran).toEqual([]);
+      for (let i = 0; i < 20 && ran.length < 2; i++) await nextTask();
+      expect(ran.sort()).toEqual(['not found', 'page']);
+    }
   });
 });

@@ -4,7 +4,7 @@
  * exactly once, asynchronously; a callback that throws is reported and never causes a second call.
  */
 import { ShimFailure, toFailure } from '../core/errors';
-import { later } from './later';
+import { later, taskEnded, taskMark } from './later';
 
 /** Where failures are announced: `[wix-hive-shim]` console warnings and an inspectable log. */
 export interface Reporter {
@@ -66,14 +66,18 @@ export interface Settle<T, F> {
 
 /**
  * Runs the work, then calls exactly one callback once, always in a later task than the call
- * (a `later()` post, as the SDK's postMessage reply arrived), never in a microtask of it.
+ * (as the SDK's postMessage reply arrived), never in a microtask of it: a `later()` post, unless
+ * the work already finished in another task.
  */
 export function settle<T, F>(s: Settle<T, F>): void {
+  const calledIn = taskMark();
   let done = false;
   const finish = (ok: boolean, value: unknown) => {
     if (done) return;
     done = true;
-    later(() => (ok ? invoke(s.method, s.onSuccess, value as T, s.reporter) : invoke(s.method, s.onFailure, value as F, s.reporter)));
+    const call = () => (ok ? invoke(s.method, s.onSuccess, value as T, s.reporter) : invoke(s.method, s.onFailure, value as F, s.reporter));
+    // Already in a later task (the storage answered in its own): no second hop.
+    if (taskEnded(calledIn)) call(); else later(call);
   };
   Promise.resolve()
     .then(s.work)

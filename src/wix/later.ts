@@ -25,3 +25,24 @@ function pick(): (fn: () => void) => void {
 export function later(fn: () => void): void {
   (post ??= pick())(fn);
 }
+
+// Task marks: `epoch` changes only in a task of its own, posted by the first mark taken since the
+// last change. So a mark that differs from `epoch` was taken in a task that has ended, and a
+// result that arrives in another task (an IndexedDB answer) can be handed over at once, without a
+// second hop. A mark that still equals `epoch` may be stale; that costs a hop, never a breach.
+let epoch = 0;
+let bumping = false;
+
+/** A mark of the calling task, for {@link taskEnded}. */
+export function taskMark(): number {
+  if (!bumping) {
+    bumping = true;
+    later(() => { epoch++; bumping = false; });
+  }
+  return epoch;
+}
+
+/** Whether the task that took `mark` has surely ended. */
+export function taskEnded(mark: number): boolean {
+  return epoch !== mark;
+}
