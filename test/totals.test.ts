@@ -4,8 +4,6 @@
  * drivers, every total equals a real count of what is stored; a write that fails changes none;
  * and a version-1 database (test/fixtures/db-v1.json) gets its totals counted by UPGRADES[1].
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import type { Contact, ReconcileResult } from '../src/core/types';
@@ -13,6 +11,7 @@ import type { Fixture, Shim } from '../src/shim/create-shim';
 import { DB_VERSION, UPGRADES } from '../src/storage/schema';
 import type { WixDataCursor } from '../src/wix/cursor';
 import { failure, newShim, success } from './helpers';
+import { v1Database } from './v1-database';
 
 type Cursor = WixDataCursor<Contact>;
 const getContacts = (shim: Shim, options: object) => success<Cursor>((ok, fail) => shim.Wix.Contacts.getContacts(options, ok, fail));
@@ -147,35 +146,6 @@ for (const driver of ['indexeddb', 'memory'] as const) {
 }
 
 /** A fresh factory holding the frozen version-1 database, built raw from the fixture alone. */
-async function v1Database() {
-  const fx = JSON.parse(readFileSync(join(process.cwd(), 'test', 'fixtures', 'db-v1.json'), 'utf8')) as {
-    dbName: string;
-    version: number;
-    layout: Record<string, { keyPath: string; indexes: Record<string, { keyPath: string | string[]; multiEntry: boolean; unique: boolean }> }>;
-    records: Record<string, Array<{ contact?: Contact }>>;
-  };
-  expect(fx.version).toBe(1);
-  const factory = new IDBFactory();
-  // Built raw from the fixture alone, as a version-1 shim left it.
-  await new Promise<void>((resolve, reject) => {
-    const req = factory.open(fx.dbName, fx.version);
-    req.onerror = () => reject(req.error);
-    req.onupgradeneeded = () => {
-      for (const [name, spec] of Object.entries(fx.layout)) {
-        const store = req.result.createObjectStore(name, { keyPath: spec.keyPath });
-        for (const [index, def] of Object.entries(spec.indexes)) store.createIndex(index, def.keyPath, { multiEntry: def.multiEntry, unique: def.unique });
-      }
-    };
-    req.onsuccess = () => {
-      const tx = req.result.transaction(Object.keys(fx.records), 'readwrite');
-      for (const [name, rows] of Object.entries(fx.records)) for (const row of rows) tx.objectStore(name).put(row);
-      tx.oncomplete = () => { req.result.close(); resolve(); };
-      tx.onabort = () => reject(tx.error);
-    };
-  });
-  return { fx, factory };
-}
-
 describe('kept totals across instances and versions', () => {
   it('two instances on one database writing at once keep exact totals', async () => {
     const factory = new IDBFactory();

@@ -30,6 +30,8 @@ export interface HiveStoreOptions {
   newId: IdFactory;
   /** Told once why IndexedDB is not used, when it is not. */
   onFallback: (reason: string) => void;
+  /** Told when opening waits for another connection at an older version to close. */
+  onBlocked?: (oldVersion: number) => void;
   /** Told what each committed write changed. */
   onChange: (changes: Change[]) => void;
   /** A driver to use as is, instead of opening IndexedDB or memory (the CLI's durable file store). */
@@ -69,7 +71,7 @@ export class HiveStore {
   /** Opens the storage on first use, falling back to memory once and saying so. */
   driver(): Promise<Driver> {
     const given = this.options.driver;
-    this.opened ??= (given ? Promise.resolve<{ driver: Driver; fallbackReason?: string }>({ driver: given }) : openStorage(this.options.dbName, this.options.indexedDB)).then(({ driver, fallbackReason }) => {
+    this.opened ??= (given ? Promise.resolve<{ driver: Driver; fallbackReason?: string }>({ driver: given }) : openStorage(this.options.dbName, this.options.indexedDB, this.options.onBlocked)).then(({ driver, fallbackReason }) => {
       this.status_ = { driver: driver.kind, persisted: driver.persisted, dbName: this.options.dbName };
       if (fallbackReason) {
         this.status_.fallbackReason = fallbackReason;

@@ -150,16 +150,22 @@ function runUpgrades(db: IDBPDatabase, oldVersion: number, newVersion: number | 
 export interface IdbDriverOptions {
   factory: IDBFactory;
   name: string;
+  /**
+   * Told when the open waits for another connection at an older version to close (a tab on an
+   * older copy of the shim, or another app's). The open goes on once it closes; nothing fails.
+   */
+  onBlocked?: (oldVersion: number) => void;
 }
 
 /** Opens the database (running any upgrade steps); rejects when the browser refuses. */
-export async function openIdbDriver({ factory, name }: IdbDriverOptions): Promise<Driver> {
+export async function openIdbDriver({ factory, name, onBlocked }: IdbDriverOptions): Promise<Driver> {
   let db: IDBPDatabase | undefined;
   let closed = false;
 
   const open = async (): Promise<IDBPDatabase> => {
     const opened: IDBPDatabase = await openOn(factory, name, DB_VERSION, {
       upgrade: runUpgrades,
+      ...(onBlocked ? { blocked: (oldVersion: number) => onBlocked(oldVersion) } : {}),
       // Another tab wants to upgrade: step aside instead of blocking it; the next call reopens.
       blocking: () => {
         opened.close();

@@ -26,8 +26,9 @@ function hasIdbGlobals(): boolean {
 
 /**
  * @param factory an injected IDBFactory; `null` asks for memory; `undefined` means the global one.
+ * @param onBlocked told when the open waits for an older version's connection to close.
  */
-export async function openStorage(name: string, factory: IDBFactory | null | undefined): Promise<OpenedStorage> {
+export async function openStorage(name: string, factory: IDBFactory | null | undefined, onBlocked?: (oldVersion: number) => void): Promise<OpenedStorage> {
   if (factory === null) return { driver: createMemoryDriver(), fallbackReason: 'memory storage was requested (indexedDB: null)' };
   const chosen = factory ?? globalFactory();
   if (!chosen) return { driver: createMemoryDriver(), fallbackReason: 'this environment has no IndexedDB' };
@@ -35,7 +36,7 @@ export async function openStorage(name: string, factory: IDBFactory | null | und
     return { driver: createMemoryDriver(), fallbackReason: `an IndexedDB factory was given, but the IndexedDB globals it needs (IDBRequest, IDBKeyRange…) are missing. ${IMPORT_AUTO}` };
   }
   try {
-    return { driver: await openIdbDriver({ factory: chosen, name }) };
+    return { driver: await openIdbDriver({ factory: chosen, name, ...(onBlocked ? { onBlocked } : {}) }) };
   } catch (error) {
     const why = (error as { message?: string } | null)?.message ?? String(error);
     return { driver: createMemoryDriver(), fallbackReason: `IndexedDB refused to open (${why})` };
