@@ -4,6 +4,7 @@
  * only say whether a value is acceptable; built on first use.
  */
 import * as z from 'zod/mini';
+import { LIMITS } from './contact-schema';
 import { DATE, INT, N, once, S } from './zod-kit';
 
 export const MAX_PAGE = 500;
@@ -50,3 +51,17 @@ export function badKeys(schema: z.ZodMiniType, value: unknown): Set<PropertyKey 
   const result = schema.safeParse(value);
   return new Set(result.success ? [] : result.error.issues.map((issue) => issue.path[0]));
 }
+
+/** `searchContacts`' options (absent or null for all defaults) and its keyset cursor, decoded from `after`. */
+export const searchSchemas = once(() => ({
+  options: z.nullish(z.looseObject({
+    pageSize: z.optional(INT().check(z.minimum(1), z.maximum(MAX_PAGE))),
+    sort: z.optional(z.enum(['created', 'modified'])),
+    after: z.nullish(S()),
+  })),
+  /** `[sort, created, id]`, as `next` encodes it. */
+  cursor: z.tuple([z.enum(['created', 'modified']), N(), S()]),
+}));
+
+/** `setLabels`' labels: strings of 1 to LIMITS.tag characters (an empty list clears them). */
+export const labelsSchema = once(() => z.array(S().check(z.minLength(1), z.maxLength(LIMITS.tag))));

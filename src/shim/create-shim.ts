@@ -2,6 +2,7 @@
 import { badRequest, WixError } from '../core/errors';
 import { createIdFactory } from '../core/ids';
 import { LIMITS } from '../core/contact-schema';
+import { labelsSchema } from '../core/option-schemas';
 import type { Contact } from '../core/types';
 import type { ActivitySeed, ContactSeed } from '../core/seed';
 import { createHiveHandler } from '../http/handle-request';
@@ -297,7 +298,7 @@ export function createShim(options: ShimOptions = {}): Shim {
     }),
     setLabels: (id, labels) => control(async () => {
       if (typeof id !== 'string') throw badRequest('Failed to set labels: the id must be a string');
-      if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string' && l.length > 0 && l.length <= LIMITS.tag)) {
+      if (!labelsSchema().safeParse(labels).success) {
         throw badRequest(`Failed to set labels: pass an array of non-empty strings of at most ${LIMITS.tag} characters`);
       }
       return store.setLabels(id, labels);

@@ -3,6 +3,7 @@
  * keyset cursor (`next` → `after`), never an offset. Bounds and index use: decision 0023.
  */
 import { badRequest } from '../core/errors';
+import { searchSchemas } from '../core/option-schemas';
 import type { Contact } from '../core/types';
 import type { SearchKey, SearchResult, SearchSort } from '../storage/contact-search';
 import type { HiveStore } from '../storage/hive-store';
@@ -32,26 +33,22 @@ export interface ContactSearchPage {
 }
 
 const MAX_TEXT = 200;
-const SORTS: readonly unknown[] = ['created', 'modified'];
 
-// Plain checks, not zod/mini: this branch's script-tag build does not bundle dependencies yet
-// (decision 0023); move them to a zod/mini schema when the zod migration lands.
 function decode(after: string, sort: SearchSort): SearchKey {
   let token: unknown;
   try { token = JSON.parse(after); } catch { token = undefined; }
-  if (!Array.isArray(token) || token.length !== 3 || token[0] !== sort || !Number.isFinite(token[1]) || typeof token[2] !== 'string') {
+  const parsed = searchSchemas().cursor.safeParse(token);
+  if (!parsed.success || parsed.data[0] !== sort) {
     throw badRequest('Failed to search contacts: after is not a cursor of this sort. Pass the next of a page searched with the same sort, or null');
   }
-  return [token[1] as number, token[2]];
+  return [parsed.data[1], parsed.data[2]];
 }
 
 function readOptions(options: unknown): { pageSize: number; sort: SearchSort; after: string | null } | undefined {
-  if (options === undefined || options === null) return { pageSize: 25, sort: 'created', after: null };
-  if (typeof options !== 'object' || Array.isArray(options)) return undefined;
-  const { pageSize = 25, sort = 'created', after = null } = options as Record<string, unknown>;
-  const sizeOk = typeof pageSize === 'number' && Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 500;
-  if (!sizeOk || !SORTS.includes(sort) || (after !== null && typeof after !== 'string')) return undefined;
-  return { pageSize: pageSize as number, sort: sort as SearchSort, after: after as string | null };
+  const parsed = searchSchemas().options.safeParse(options);
+  if (!parsed.success) return undefined;
+  const { pageSize = 25, sort = 'created', after = null } = parsed.data ?? {};
+  return { pageSize, sort, after };
 }
 
 export async function searchContacts(store: HiveStore, text: unknown, options: unknown): Promise<ContactSearchPage> {
