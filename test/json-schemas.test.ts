@@ -1,8 +1,8 @@
 // @vitest-environment node
 // The JSON Schema files in schemas/ are generated from the zod schemas at build time
 // (scripts/json-schemas.mjs): regenerating them from the build gives exactly the committed files,
-// every valid example validates against its type's file, and each required field the zod schema
-// enforces is required there too. Needs `npm run build` (npm test builds first).
+// every valid example validates against its type's file (with Ajv, as an app would check them),
+// and each required field the zod schema enforces is required there too. Needs `npm run build` (npm test builds first).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { CANONICAL_ACTIVITY_TYPES } from '../src/core/activity-types';
 import { validateActivityInfo } from '../src/core/activity-schemas';
 import { requiredPaths, validActivityInfo } from './fixtures/activity-examples';
+import { schemaViolations } from './json-schema-check';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 type Schema = Record<string, unknown>;
@@ -28,56 +29,9 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-// A small JSON Schema checker for the keywords the generated files use; it throws on any other.
-const KNOWN = new Set(['$schema', '$id', '$defs', 'title', 'description', 'format', 'type', 'const', 'enum', 'required',
-  'properties', 'items', '$ref', 'anyOf', 'allOf', 'not', 'maxLength', 'minLength', 'minimum']);
-function typeOk(value: unknown, type: string): boolean {
-  switch (type) {
-    case 'object': return typeof value === 'object' && value !== null && !Array.isArray(value);
-    case 'array': return Array.isArray(value);
-    case 'string': return typeof value === 'string';
-    case 'integer': return Number.isInteger(value);
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
-    case 'boolean': return typeof value === 'boolean';
-    case 'null': return value === null;
-    default: throw new Error(`checker: unknown type ${type}`);
-  }
-}
-function violations(value: unknown, schema: Schema, root: Schema, path = '$'): string[] {
-  for (const key of Object.keys(schema)) if (!KNOWN.has(key)) throw new Error(`checker: keyword ${key} at ${path} is not supported`);
-  const out: string[] = [];
-  if (typeof schema.$ref === 'string') {
-    const target = schema.$ref.slice(2).split('/').reduce<unknown>((node, part) => (node as Schema)[part], root);
-    if (!target) throw new Error(`checker: $ref ${schema.$ref} resolves to nothing`);
-    out.push(...violations(value, target as Schema, root, path));
-  }
-  for (const sub of (schema.allOf as Schema[] | undefined) ?? []) out.push(...violations(value, sub, root, path));
-  if (Array.isArray(schema.anyOf) && !(schema.anyOf as Schema[]).some((sub) => !violations(value, sub, root, path).length)) out.push(`${path}: matches no anyOf`);
-  if (schema.not && !violations(value, schema.not as Schema, root, path).length) out.push(`${path}: matches not`);
-  if (schema.type !== undefined) {
-    const types = ([] as string[]).concat(schema.type as string);
-    if (!types.some((t) => typeOk(value, t))) return [...out, `${path}: must be of type ${types.join('|')}`];
-  }
-  if ('const' in schema && value !== schema.const) out.push(`${path}: must be ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) out.push(`${path}: must be one of ${schema.enum.join('|')}`);
-  if (typeof value === 'string' && typeof schema.maxLength === 'number' && value.length > schema.maxLength) out.push(`${path}: longer than ${schema.maxLength}`);
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const obj = value as Record<string, unknown>;
-    for (const key of (schema.required as string[] | undefined) ?? []) if (!(key in obj)) out.push(`${path}.${key}: is required`);
-    for (const [key, sub] of Object.entries((schema.properties as Record<string, Schema> | undefined) ?? {})) {
-      if (key in obj) out.push(...violations(obj[key], sub, root, `${path}.${key}`));
-    }
-  }
-  if (Array.isArray(value) && schema.items) value.forEach((item, i) => out.push(...violations(item, schema.items as Schema, root, `${path}[${i}]`)));
-  return out;
-}
-
 const activityFile = (type: string) => join(root, 'schemas', 'activities', `${type}.schema.json`);
 const readSchema = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Schema;
-const check = (type: string, info: unknown) => {
-  const schema = readSchema(activityFile(type));
-  return violations(info, schema, schema);
-};
+const check = (type: string, info: unknown) => schemaViolations(info, readSchema(activityFile(type)));
 
 /** `items[0].variants[0].title` → a copy of `info` without that key. */
 function without(info: Record<string, unknown>, path: string): Record<string, unknown> {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath, startBrowserSuite, type BrowserSuite } from './harness';
+import { openPage, rowIds, text, tid, waitForText, type Opened } from './dashboard-page';
 
 type Shim = import('../../src/shim/create-shim').Shim;
 type Fixture = import('../../src/shim/create-shim').Fixture;
@@ -44,36 +45,12 @@ async function withContext<T>(run: (context: BrowserContext) => Promise<T>, widt
   }
 }
 
-interface Opened { page: Page; problems: string[]; dialogs: string[] }
-
 async function open(context: BrowserContext, path: string): Promise<Opened> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const dialogs: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
-  await page.goto(origin + path);
-  if (path.startsWith('/dashboard/')) await page.waitForSelector('body[data-ready="true"]');
-  return { page, problems, dialogs };
+  const opened = await openPage(context, origin + path);
+  if (path.startsWith('/dashboard/')) await opened.page.waitForSelector('body[data-ready="true"]');
+  return opened;
 }
 
-const tid = (id: string) => `[data-testid="${id}"]`;
-const text = async (page: Page, id: string) => ((await page.textContent(tid(id))) ?? '').trim();
-const rowIds = (page: Page) => page.$$eval(tid('contact-row'), (rows) => rows.map((r) => (r as HTMLElement).dataset.id!));
-
-async function waitForText(page: Page, id: string, expected: string | RegExp) {
-  await page.waitForFunction(
-    ({ selector, source, flags }) => {
-      const t = document.querySelector(selector)?.textContent?.trim() ?? '';
-      return flags === null ? t === source : new RegExp(source, flags).test(t);
-    },
-    { selector: tid(id), source: typeof expected === 'string' ? expected : expected.source, flags: typeof expected === 'string' ? null : expected.flags },
-    { timeout: 15_000 },
-  ).catch(async (error: Error) => {
-    throw new Error(`[data-testid="${id}"] never showed ${String(expected)}; it shows ${JSON.stringify(await text(page, id))} (${error.message})`);
-  });
-}
 /** Waits until the rows are exactly these ids, in this order. */
 async function waitForRows(page: Page, ids: string[]) {
   await page.waitForFunction(({ selector, ids }) => {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath, startBrowserSuite, type BrowserSuite } from './harness';
+import { openPage, rowIds, text, tid, waitForText as waitForTextIn, type Opened } from './dashboard-page';
 
 type WixNs = import('../../src/shim/create-shim').WixNamespace;
 type Shim = import('../../src/shim/create-shim').Shim;
@@ -53,40 +54,8 @@ async function withContext<T>(run: (context: BrowserContext) => Promise<T>): Pro
   }
 }
 
-interface Opened { page: Page; problems: string[]; dialogs: string[] }
-
-/** Opens a page, recording console errors, uncaught errors, requests off 127.0.0.1 and dialogs. */
-async function open(context: BrowserContext, path: string): Promise<Opened> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const dialogs: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!['blob:', 'data:'].includes(url.protocol) && url.hostname !== '127.0.0.1') problems.push(`network: ${r.url()}`);
-  });
-  page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
-  await page.goto(origin + path);
-  return { page, problems, dialogs };
-}
-
-const tid = (id: string) => `[data-testid="${id}"]`;
-const text = async (page: Page, id: string) => ((await page.textContent(tid(id))) ?? '').trim();
-const rowIds = (page: Page) => page.$$eval(tid('contact-row'), (rows) => rows.map((r) => (r as HTMLElement).dataset.id!));
-
-async function waitForText(page: Page, id: string, expected: string | RegExp) {
-  await page.waitForFunction(
-    ({ selector, source, flags }) => {
-      const t = document.querySelector(selector)?.textContent?.trim() ?? '';
-      return flags === null ? t === source : new RegExp(source, flags).test(t);
-    },
-    { selector: tid(id), source: typeof expected === 'string' ? expected : expected.source, flags: typeof expected === 'string' ? null : expected.flags },
-    { timeout: 10_000 },
-  ).catch(async (error: Error) => {
-    throw new Error(`[data-testid="${id}"] never showed ${String(expected)}; it shows ${JSON.stringify(await text(page, id))} (${error.message})`);
-  });
-}
+const open = (context: BrowserContext, path: string) => openPage(context, origin + path);
+const waitForText = (page: Page, id: string, expected: string | RegExp) => waitForTextIn(page, id, expected, 10_000);
 
 /** Opens the dashboard and seeds the demo data with the Seed button. */
 async function seededDashboard(context: BrowserContext): Promise<Opened> {
