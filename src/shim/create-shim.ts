@@ -179,7 +179,7 @@ export function createShim(options: ShimOptions = {}): Shim {
       (options.indexedDB === null ? reporter.info : reporter.warn)(`Using in-memory storage: ${reason}. Data will not survive a reload.`);
     },
     // A first call waits rather than fails: the data is in that database, and memory would lose it.
-    onBlocked: (oldVersion) => reporter.warn(`Waiting to open the IndexedDB database '${dbName}': another tab or connection holds it open at version ${oldVersion} and has not closed it for this version's upgrade. Close or reload the site's other tabs; calls go on once it closes`),
+    onBlocked: (oldVersion) => reporter.warn(`Waiting to open the IndexedDB database '${dbName}': another tab holds it open at version ${oldVersion} and will not close it. Close or reload the site's other tabs; calls go on then`),
     onChange: (changes) => events.publish(changes),
     ...(options.driver ? { driver: options.driver } : {}),
   });

@@ -37,11 +37,12 @@ const MAX_TEXT = 200;
 function decode(after: string, sort: SearchSort): SearchKey {
   let token: unknown;
   try { token = JSON.parse(after); } catch { token = undefined; }
-  const parsed = searchSchemas().cursor.safeParse(token);
-  if (!parsed.success || parsed.data[0] !== sort) {
+  const parts = Array.isArray(token) && token.length === 3 ? { sort: token[0], created: token[1], id: token[2] } : undefined;
+  const parsed = searchSchemas().cursor.safeParse(parts);
+  if (!parsed.success || parsed.data.sort !== sort) {
     throw badRequest('Failed to search contacts: after is not a cursor of this sort. Pass the next of a page searched with the same sort, or null');
   }
-  return [parsed.data[1], parsed.data[2]];
+  return [parsed.data.created, parsed.data.id];
 }
 
 function readOptions(options: unknown): { pageSize: number; sort: SearchSort; after: string | null } | undefined {
