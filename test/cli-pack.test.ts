@@ -51,6 +51,16 @@ describe('the npm package', () => {
     expect(await script.text()).toContain('WixShim');
     expect((await fetch(`${dev.url}/dashboard/dashboard.js`)).status).toBe(200);
     expect((await fetch(`${dev.url}/../package.json`)).status).toBe(404);
+    // The app example's import map: the package's own dependencies, found as Node finds them.
+    for (const path of ['/node_modules/zod/mini/index.js', '/node_modules/idb/build/index.js']) {
+      const served = await fetch(`${dev.url}${path}`);
+      expect(served.status, path).toBe(200);
+      expect(served.headers.get('content-type'), path).toMatch(/^text\/javascript/);
+    }
+    // Never a folder above a package, however spelled.
+    for (const path of ['/node_modules/%2e%2e/package.json', '/node_modules/zod/%2e%2e/%2e%2e/package.json', '/node_modules/%2e%2e%2fwix-hive-shim/package.json', '/node_modules/nope/index.js']) {
+      expect((await fetch(`${dev.url}${path}`)).status, path).toBe(404);
+    }
   }, 90_000);
 
   it('npx wix-hive-shim serve answers GET /v1/activities/types', async () => {

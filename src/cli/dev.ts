@@ -1,6 +1,7 @@
 /**
- * `wix-hive-shim dev`: serves, from the installed package, the examples (the dashboard among them),
- * the built script tag under /dist/, and with `--widget PATH` a page that frames the user's own
+ * `wix-hive-shim dev` (and `npm start`, and the browser tests): serves, from the package, the
+ * examples (the dashboard among them), the built script tag under /dist/, the packages the examples
+ * load under /node_modules/, and with `--widget PATH` a page that frames the user's own
  * widget file (its folder is served under /my-widget/, so its relative links work).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -58,6 +59,34 @@ function inside(base: string, urlPath: string): string | undefined {
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
+/**
+ * The folder of package `name` as Node would find it from `root`: `root/node_modules/name`, else
+ * the same in each folder above (an installed package's dependencies are usually hoisted there).
+ */
+function packageDir(root: string, name: string): string | undefined {
+  for (let dir = root; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(candidate) && statSync(candidate).isDirectory()) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** `/node_modules/<name or @scope/name>/<file>`: the file inside that package, never outside it. */
+function inPackage(root: string, urlPath: string): string | undefined {
+  const [first = '', second = '', ...rest] = urlPath.slice('/node_modules/'.length).split('/');
+  const [encoded, path] = first.startsWith('@') ? [`${first}/${second}`, rest] : [first, [second, ...rest]];
+  let name: string;
+  try {
+    name = decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+  // A package name, so that `%2e%2e` and the like never name a folder above node_modules.
+  if (!/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(name)) return undefined;
+  const dir = packageDir(root, name);
+  return dir ? inside(dir, `/${path.join('/')}`) : undefined;
+}
+
 export function checkWidget(path: string): string {
   const file = resolve(path);
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`Failed to start: --widget ${path} is not a file. Pass the path of your widget's HTML file`);
@@ -79,6 +108,9 @@ export async function startDev(options: DevOptions): Promise<RunningDev> {
     }
     if (widget && pathname.startsWith('/my-widget/')) file = inside(dirname(widget), pathname.slice('/my-widget'.length));
     else if (pathname.startsWith('/dist/') || pathname.startsWith('/schemas/')) file = inside(root, pathname);
+    // The app example's import map (zod, idb) and the host example's real Wix.js (wix-sdk, which
+    // only a checkout has: it is a devDependency).
+    else if (pathname.startsWith('/node_modules/')) file = inPackage(root, pathname);
     else file = inside(examples, pathname);
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');

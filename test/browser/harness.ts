@@ -3,11 +3,10 @@
  * Chromium (never a downloaded browser). Screenshots go to test-results/screenshots, which CI keeps.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { startDev, type RunningDev } from '../../src/cli/dev';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
@@ -17,16 +16,14 @@ const ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-export async function startExamples(): Promise<{ server: Server; origin: string }> {
-  // scripts/serve.mjs is plain ESM; --no-build because `npm test` has built already.
-  const { startServer } = (await import('../../scripts/serve.mjs')) as { startServer: (port: number) => Promise<Server> };
-  const server = await startServer(0);
-  const { port } = server.address() as AddressInfo;
-  return { server, origin: `http://127.0.0.1:${port}` };
+/** The examples server: the CLI's own `dev` server, on a free port, over this checkout. */
+export async function startExamples(): Promise<{ server: RunningDev; origin: string }> {
+  const server = await startDev({ root: process.cwd(), port: 0 });
+  return { server, origin: server.url };
 }
 
 export interface BrowserSuite {
-  server: Server;
+  server: RunningDev;
   origin: string;
   browser: Browser;
   /** Closes the browser and the server. */
@@ -46,7 +43,7 @@ export async function startBrowserSuite(): Promise<BrowserSuite> {
     browser,
     stop: async () => {
       await browser.close();
-      await new Promise((ok) => server.close(ok));
+      await server.close();
     },
   };
 }

@@ -4,7 +4,6 @@
  * create contacts), and afterwards every total getContacts reports equals a real count of what
  * is stored, in both tabs. Needs `npx rollup -c` first.
  */
-import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/core/types';
@@ -14,7 +13,7 @@ import { launchPersistent, startExamples } from './harness';
 
 type G = { Wix: WixNamespace; WixShim: Shim & { createShim: typeof createShim } };
 
-let server: Server | undefined;
+let server: Awaited<ReturnType<typeof startExamples>>['server'] | undefined;
 let origin: string;
 
 beforeAll(async () => {
@@ -22,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  await server?.close();
 });
 
 const LABELS = ['vip', 'customer', 'lead', 'x'];
