@@ -31,13 +31,15 @@ export const tooDeep = (what: string): ShimFailure =>
 
 export function jsonCopy<T>(value: T, what: string): { ok: true; value: T } | { ok: false; failure: ShimFailure } {
   let copy: T;
+  let text: string | undefined;
   try {
-    const text = JSON.stringify(value);
+    text = JSON.stringify(value);
     copy = (text === undefined ? undefined : JSON.parse(text)) as T;
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, failure: tooDeep(what) };
     return { ok: false, failure: badRequest(`Failed to read the ${what}: it is not plain data (a cycle or a BigInt). Pass plain JSON data`) };
   }
-  if (nestedTooDeeply(copy)) return { ok: false, failure: tooDeep(what) };
+  // Deeper than MAX_NESTING takes more than 2 × MAX_NESTING brackets: shorter text needs no walk.
+  if (text !== undefined && text.length > 2 * MAX_NESTING && nestedTooDeeply(copy)) return { ok: false, failure: tooDeep(what) };
   return { ok: true, value: copy };
 }

@@ -4,6 +4,7 @@
  * here the same bound is checked on Node's engine, whose structured clone overflows at about 1,950.
  */
 import { describe, expect, it } from 'vitest';
+import { jsonCopy, MAX_NESTING } from '../../src/wix/json-copy';
 import type { HttpErrorBody } from '../../src/core/errors';
 import type { Activity, Contact, PostActivityResult, ReconcileResult } from '../../src/core/types';
 import type { ActivityDescriptor } from '../../src/wix/activities';
@@ -28,6 +29,12 @@ const counts = async (s: Shim) => (await s.status()).counts;
 const reconcile = (s: Shim, info: object) => success<ReconcileResult>((ok, fail) => s.Wix.Contacts.reconcileContact(info, ok, fail));
 
 describe('F5: one answer for a value nested too deeply, whatever the engine', () => {
+  it(`the bound is exact: ${MAX_NESTING} levels pass, one more is too deep`, () => {
+    const nest = (levels: number) => { let v: unknown = []; for (let i = 1; i < levels; i++) v = [v]; return v; };
+    expect(jsonCopy(nest(MAX_NESTING), 'value').ok).toBe(true);
+    expect(jsonCopy(nest(MAX_NESTING + 1), 'value')).toMatchObject({ ok: false, failure: { message: expect.stringMatching(/nested too deeply/) } });
+  });
+
   it('info nested 1,500 levels (copyable and clonable in Node) is the same 400 as 20,000', async () => {
     const s = shim();
     for (const depth of [1_500, 1_900, 20_000]) {
