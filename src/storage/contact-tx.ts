@@ -18,6 +18,17 @@ export interface TxContext {
   totals: TotalsInTx;
 }
 
+/**
+ * Writes `after` over `before` (undefined: a new contact) and changes the kept totals with it, in
+ * the caller's transaction (decision 0016): every contact write goes through here, so none can
+ * leave the totals behind.
+ */
+export function putContact(tx: Tx, ctx: TxContext, before: Contact | undefined, after: Contact): Promise<void> {
+  const write = tx.put('contacts', contactRow(after));
+  ctx.totals.contactChanged(before, after);
+  return write;
+}
+
 /** The earliest-created contact holding any of the keys, if any. */
 export async function findMatch(tx: Tx, keys: { emails: string[]; phones: string[] }): Promise<ContactRow | undefined> {
   const lookups = [
@@ -46,8 +57,7 @@ export function reconcileResult(contact: Contact, isNew: boolean, rejected: Reco
 export async function mergeInto(tx: Tx, row: ContactRow, info: CleanContactInfo, ctx: TxContext): Promise<ReconcileResult> {
   const outcome = mergeContact(row.contact, info, ctx.nowIso);
   if (outcome.changed) {
-    ctx.writes.push(tx.put('contacts', contactRow(outcome.contact)));
-    ctx.totals.contactChanged(row.contact, outcome.contact);
+    ctx.writes.push(putContact(tx, ctx, row.contact, outcome.contact));
     ctx.changes.push({ event: 'updated', entity: 'contact', id: row.id, previous: row.contact });
   }
   return reconcileResult(outcome.contact, false, outcome.rejectedData, outcome.existingData);
@@ -60,8 +70,7 @@ export async function reconcileInTx(tx: Tx, info: CleanContactInfo, ctx: TxConte
   const match = await findMatch(tx, matchKeysOf(info));
   if (match) return mergeInto(tx, match, info, ctx);
   const contact = createContact(info, ctx.newId(), ctx.nowIso);
-  ctx.writes.push(tx.put('contacts', contactRow(contact)));
-  ctx.totals.contactChanged(undefined, contact);
+  ctx.writes.push(putContact(tx, ctx, undefined, contact));
   ctx.changes.push({ event: 'created', entity: 'contact', id: contact.id });
   return reconcileResult(contact, true);
 }

@@ -10,7 +10,7 @@ import { printable, QUOTE_LIMIT } from '../core/quote';
 import type { IdFactory } from '../core/ids';
 import type { Activity, Contact, PostActivityResult, ReconcileResult } from '../core/types';
 import type { Change } from './changes';
-import { mergeInto, reconcileInTx, reconcileResult, type TxContext } from './contact-tx';
+import { mergeInto, putContact, reconcileInTx, reconcileResult, type TxContext } from './contact-tx';
 import type { Driver, Tx, TxMode } from './driver';
 import { openStorage } from './open';
 import { searchContactsInTx, type SearchQuery, type SearchResult } from './contact-search';
@@ -243,8 +243,7 @@ export class HiveStore {
       const row = await tx.get<ContactRow>('contacts', id);
       if (!row) throw notFound(`Failed to set labels: no contact has id [${printable(id, QUOTE_LIMIT)}]`);
       const contact = { ...row.contact, tags: [...new Set(labels)], modifiedAt: ctx.nowIso };
-      await tx.put('contacts', contactRow(contact));
-      ctx.totals.contactChanged(row.contact, contact);
+      await putContact(tx, ctx, row.contact, contact);
       ctx.changes.push({ event: 'updated', entity: 'contact', id, previous: row.contact });
       return contact;
     });
@@ -265,8 +264,7 @@ export class HiveStore {
         throw new ShimFailure('WIX_ERROR', message, { errorCode: 409, message, wixErrorCode: -23019 });
       }
       const contact = { ...edit(row.contact), id, createdAt: row.contact.createdAt, modifiedAt: ctx.nowIso };
-      await tx.put('contacts', contactRow(contact));
-      ctx.totals.contactChanged(row.contact, contact);
+      await putContact(tx, ctx, row.contact, contact);
       ctx.changes.push({ event: 'updated', entity: 'contact', id, previous: row.contact });
       return contact;
     });
@@ -284,9 +282,8 @@ export class HiveStore {
       const before = result.contact;
       const contact = extend(before);
       if (contact !== before) contact.modifiedAt = ctx.nowIso;
-      if (!reconcile || contact !== before) ctx.writes.push(tx.put('contacts', contactRow(contact)));
       // A reconcile has counted `before` already; only what `extend` changed is new here.
-      ctx.totals.contactChanged(reconcile ? before : undefined, contact);
+      if (!reconcile || contact !== before) ctx.writes.push(putContact(tx, ctx, reconcile ? before : undefined, contact));
       if (!reconcile) ctx.changes.push({ event: 'created', entity: 'contact', id: contact.id });
       else if (contact !== before && !ctx.changes.length) ctx.changes.push({ event: 'updated', entity: 'contact', id: contact.id, previous: before });
       return { ...result, Contact: contact, contact };
@@ -311,8 +308,7 @@ export class HiveStore {
       if (!contactId) {
         const contact = createContact(info, ctx.newId(), ctx.nowIso);
         contactId = contact.id;
-        await tx.put('contacts', contactRow(contact));
-        ctx.totals.contactChanged(undefined, contact);
+        await putContact(tx, ctx, undefined, contact);
         ctx.changes.push({ event: 'created', entity: 'contact', id: contactId });
       }
       if (session) {
@@ -371,8 +367,7 @@ export class HiveStore {
         if (!row) throw contactNotFound(id);
         if (row.contact.tags.includes(tag!.label)) continue;
         const contact = { ...row.contact, tags: [...row.contact.tags, tag!.label], modifiedAt: ctx.nowIso };
-        await tx.put('contacts', contactRow(contact));
-        ctx.totals.contactChanged(row.contact, contact);
+        await putContact(tx, ctx, row.contact, contact);
         ctx.changes.push({ event: 'updated', entity: 'contact', id, previous: row.contact });
       }
       await tx.put('meta', { key, value });
