@@ -10,14 +10,18 @@ import type { Key, Tx } from './driver';
 import type { PagePlan } from './paging';
 import type { MetaRow } from './schema';
 
-const PREFIX = 'total:';
+const PREFIX = 'total:' as const;
 /** The meta key of the number of contacts. */
 export const CONTACTS_TOTAL = `${PREFIX}contacts`;
 /** The meta key of the number of contacts carrying `label`. */
 export const labelTotalKey = (label: string): string => `${PREFIX}label:${label}`;
 
-/** Every label total's key lies in this range: `;` is the character after `:`. */
-const LABEL_TOTALS = { lower: labelTotalKey(''), upper: `${PREFIX}label;`, upperOpen: true };
+/** Every string key that starts with `prefix` (it ends in `:`, and `;` is the next character). */
+const startingWith = (prefix: `${string}:`) => ({ lower: prefix, upper: `${prefix.slice(0, -1)};`, upperOpen: true });
+/** Every label total's key. */
+const LABEL_TOTALS = startingWith(`${PREFIX}label:`);
+/** Every total's key. */
+const ALL_TOTALS = startingWith(PREFIX);
 
 /** Each label some contact carries, with how many carry it, in label order. */
 export async function readLabelTotals(tx: Tx): Promise<LabelTotal[]> {
@@ -32,9 +36,6 @@ export interface LabelTotal {
   label: string;
   contacts: number;
 }
-
-/** Every total row's key lies in this range (an array key sorts after any string). */
-const ALL_TOTALS = { lower: PREFIX, upper: `${PREFIX}\uffff` };
 
 /** A total as stored; absent means none yet, i.e. 0. */
 export async function readTotal(tx: Tx, key: string): Promise<number> {
