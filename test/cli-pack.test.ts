@@ -5,7 +5,7 @@
  * `npx wix-hive-shim dev` serves the dashboard and `npx wix-hive-shim serve` answers the API.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +15,16 @@ import { startCli, type RunningCli } from './cli-helpers';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+let out: string;
 let app: string;
 let files: string[];
 const running: RunningCli[] = [];
 
 beforeAll(() => {
-  const out = mkdtempSync(join(tmpdir(), 'whs-pack-'));
-  const [packed] = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  // --ignore-scripts: `npm test` has just built; a prepack build here would rewrite dist/ while
+  // other test files read it.
+  out = mkdtempSync(join(tmpdir(), 'whs-pack-'));
+  const [packed] = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{ filename: string; files: Array<{ path: string }> }>;
   files = packed!.files.map((f) => f.path);
   app = mkdtempSync(join(tmpdir(), 'whs-app-'));
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'my-app', version: '1.0.0', private: true }));
@@ -30,6 +33,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   await Promise.all(running.map((r) => r.stop()));
+  for (const dir of [out, app]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the npm package', () => {
