@@ -42,7 +42,6 @@ export interface WixContacts {
 }
 
 export const DEFAULT_CONTACTS_PAGE = 25;
-export { MAX_PAGE };
 
 /** Validates a page size: an integer 1–500, or absent for the default. */
 export function pageSizeOf(value: unknown, fallback: number, method: string): number {

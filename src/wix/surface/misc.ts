@@ -1,5 +1,5 @@
 /** `Wix.Data`, `PubSub`, `Analytics`, `Performance`, `Billing`, `Editor`, `Features`, `Preview` of Wix.js 1.90.0. */
-import { SITE_ONLY, type SurfaceContext } from './context';
+import type { SurfaceContext } from './context';
 import { BILLING_CYCLE, DATA_SCOPE, FEATURE_TYPES, PIXEL_EVENT_TYPE, PIXEL_TYPE } from './constants';
 import type { Shared } from './shared';
 import { dataReply, errorSplit } from './shared';
@@ -67,18 +67,17 @@ export function createMisc(c: SurfaceContext, s: Shared) {
     },
   };
 
-  const siteOnly = () => c.viewMode() !== 'site' && fail(SITE_ONLY);
   const Analytics = {
     PixelType: { ...PIXEL_TYPE },
     PixelEventType: { ...PIXEL_EVENT_TYPE },
     registerCampaignPixel(pixelType: unknown, pixelId: unknown) {
-      siteOnly();
+      s.siteOnly();
       if (!isStr(pixelType) || !has(PIXEL_TYPE, pixelType)) fail('Missing mandatory argument - pixelType - should be one of Wix.Analytics.PIXEL_TYPES');
       if (!isStr(pixelId) || !Number(pixelId) || pixelId === '') fail('Missing mandatory argument - pixelId - should be of type String, composes only digits, non empty');
       send('registerCampaignPixel', 'Analytics', { pixelId, pixelType });
     },
     reportCampaignEvent(eventName: unknown, data?: any) {
-      siteOnly();
+      s.siteOnly();
       const event = Object.values(PIXEL_EVENT_TYPE).find((e) => e.eventName === eventName);
       if (!isStr(eventName) || !event) fail('Missing mandatory argument - eventType - should be one of Wix.Analytics.PixelEventType[event].eventName');
       for (const p of event!.requiredParameters) if (!isObj(data) || !hasValue(data, p)) fail(`Missing mandatory argument - ${p} - in data object`);

@@ -1,5 +1,5 @@
 /** The members right on `Wix` (and `Wix.Dashboard`, which forwards to them), as in Wix.js 1.90.0. */
-import { NOT_IN_EDITOR, SITE_ONLY, type SurfaceContext } from './context';
+import { NOT_IN_EDITOR, type SurfaceContext } from './context';
 import { PREMIUM_INTENT, THEME, WINDOW_ORIGIN, WINDOW_PLACEMENT } from './constants';
 import type { Shared } from './shared';
 import type { WixSettings } from './settings';
@@ -8,7 +8,6 @@ import { isBool, isFn, isNum, isObj, isStr } from './sdk-types';
 export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) {
   const { fail, send } = c.b;
   const notInEditor = () => c.viewMode() === 'editor' && fail(NOT_IN_EDITOR);
-  const siteOnly = () => c.viewMode() !== 'site' && fail(SITE_ONLY);
 
   const root = {
     ...s.at('Wix', 'closeWindow', 'getSiteInfo', 'getSitePages', 'getSiteMap', 'currentMember', 'getCurrentPageId', 'revalidateSession', 'getCurrentPageAnchors', 'getStateUrl', 'isApplicationInstalled', 'isAppSectionInstalled'),
@@ -56,7 +55,7 @@ export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) 
     addEventListener: (eventName: string, callback: (data: any) => void): number => c.b.listen(eventName, 'Wix', callback, false),
     resizeWindow: (width: unknown, height: unknown, callback?: unknown) => send('resizeWindow', 'Wix', { width, height }, callback),
     requestLogin(options?: any, onSuccess?: any, onCancel?: any) {
-      siteOnly();
+      s.siteOnly();
       const data: any = {};
       let reply: any = () => undefined;
       let wantsReply = false;
@@ -81,7 +80,7 @@ export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) 
       send('smRequestLogin', 'Wix', data, reply);
     },
     logOutCurrentMember(options?: any, onError?: unknown) {
-      siteOnly();
+      s.siteOnly();
       const data: any = {};
       if (isObj(options)) {
         if (options.language) data.language = options.language;
@@ -169,7 +168,7 @@ export function createRoot(c: SurfaceContext, s: Shared, Settings: WixSettings) 
       send('replaceSectionState', 'Wix', { state });
     },
     setPageMetadata(options: any) {
-      siteOnly();
+      s.siteOnly();
       if (!isObj(options)) fail('Missing mandatory argument - options - should be of type Object');
       if (!options.title && !options.description) fail('Invalid argument - options must contain title and/or description of type string');
       if (options.title && !isStr(options.title)) fail('Invalid argument - title must be of type string');

@@ -2,7 +2,7 @@
  * Members that several namespaces share in Wix.js 1.90.0 (one implementation called with the
  * namespace name). Argument checks and their messages are the SDK's, word for word.
  */
-import { EDITOR_ONLY, type SurfaceContext } from './context';
+import { EDITOR_ONLY, SITE_ONLY, type SurfaceContext } from './context';
 import { PREMIUM_INTENT } from './constants';
 import { colorReference } from './site';
 import { has, isBool, isFn, isNum, isObj, isPercent, isStr, isValueOf } from './sdk-types';
@@ -191,6 +191,7 @@ export function createShared(c: SurfaceContext) {
       send('addComponent', ns, data, onErrorSplit(onSuccess, onFailure));
     },
     editorOnly: () => c.viewMode() !== 'editor' && fail(EDITOR_ONLY),
+    siteOnly: () => c.viewMode() !== 'site' && fail(SITE_ONLY),
     /** The named members, bound to a namespace (the SDK passed it as the first argument). */
     at: <K extends string>(ns: string, ...members: K[]) =>
       Object.fromEntries(members.map((m) => [m, (...args: unknown[]) => (shared as any)[m](ns, ...args)])) as Record<K, (...args: any[]) => any>,
