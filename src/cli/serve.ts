@@ -32,8 +32,6 @@ export interface RunningServe {
   close(): Promise<void>;
 }
 
-type HiveHandler = (request: Request) => Promise<Response>;
-
 /** Larger bodies are refused with 413 before they are buffered whole. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Facts §6.1: a timestamp is valid about one minute. */
@@ -99,8 +97,6 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const driver = createJournalDriver();
   const instanceId = 'wix-hive-shim-serve';
   const shim = createShim({ dbName: 'wix-hive-shim-serve', driver, quiet: true, session: 'serve', instanceId });
-  const handle = (shim as Shim & { handleHiveRequest?: HiveHandler }).handleHiveRequest;
-  if (typeof handle !== 'function') throw new Error('This build of wix-hive-shim has no handleHiveRequest');
 
   let dataFile: DataFile | undefined;
   if (options.data) {
@@ -137,11 +133,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
         }, { secret: options.secret, ...(options.appId ? { appId: options.appId } : {}), now: Date.now(), maxSkewMs: MAX_SKEW_MS });
         if (!auth.ok) return hiveError(res, auth.status, auth.message);
       }
-      const response = await handle.call(shim, toRequest(req, origin, body));
+      const response = await shim.handleHiveRequest(toRequest(req, origin, body));
       const out = Buffer.from(await response.arrayBuffer());
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => { headers[name] = value; });
-      headers['content-type'] ??= 'application/json';
       headers['content-length'] = String(out.length);
       res.writeHead(response.status, headers).end(out);
     })().catch((error: unknown) => {

@@ -15,14 +15,22 @@ export function signatureBase(method: string, path: string, pairs: SignedPair[],
   return body ? `${text}\n${body}` : text;
 }
 
+/** The signed `x-wix-*` headers, the signature itself left out; a repeated header's values joined by `,`. */
+function wixHeaderPairs(headers: Record<string, string | string[] | undefined>): SignedPair[] {
+  const pairs: SignedPair[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.startsWith('x-wix-') && name !== 'x-wix-signature' && value !== undefined) pairs.push([name, Array.isArray(value) ? value.join(',') : value]);
+  }
+  return pairs;
+}
+
 export function sign(secret: string, text: string): string {
-  return createHmac('sha256', secret).update(text).digest('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return createHmac('sha256', secret).update(text).digest('base64url');
 }
 
 /** Signs a webhook's headers and body (§6.4: the same scheme, `POST`, an empty path). */
 export function signWebhook(secret: string, headers: Record<string, string>, body: string): string {
-  const pairs = Object.entries(headers).filter(([n]) => n.startsWith('x-wix-') && n !== 'x-wix-signature') as SignedPair[];
-  return sign(secret, signatureBase('POST', '', pairs, body));
+  return sign(secret, signatureBase('POST', '', wixHeaderPairs(headers), body));
 }
 
 const CREDENTIALS = ['application-id', 'instance-id', 'timestamp', 'signature'] as const;
@@ -88,10 +96,7 @@ export function checkSignature(req: IncomingSigned, options: AuthOptions): AuthO
   if (options.appId !== undefined && given['application-id'] !== options.appId) {
     return { ok: false, status: 403, message: `Unknown application id [${given['application-id']}]` };
   }
-  const pairs: SignedPair[] = query.filter(([n]) => n !== 'signature');
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (name.startsWith('x-wix-') && name !== 'x-wix-signature' && value !== undefined) pairs.push([name, Array.isArray(value) ? value.join(',') : value]);
-  }
+  const pairs: SignedPair[] = [...query.filter(([n]) => n !== 'signature'), ...wixHeaderPairs(req.headers)];
   const expected = Buffer.from(sign(options.secret, signatureBase(req.method, req.path, pairs, req.body)));
   const actual = Buffer.from(given.signature as string);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
