@@ -44,11 +44,16 @@ function without(info: Record<string, unknown>, path: string): Record<string, un
 }
 
 describe('generated JSON Schema files', () => {
-  it('regenerating them from the build gives exactly the files in schemas/ (41: 40 activity types and the export file)', async () => {
+  it('regenerating them from the build gives exactly the files in schemas/ (41: 40 activity types and the export file), as committed', async () => {
     const files = await generated();
     expect(files).toHaveLength(41);
     for (const [path, text] of files) expect(readFileSync(join(root, path), 'utf8'), path).toBe(text);
     expect(filesUnder(join(root, 'schemas')).sort()).toEqual(files.map(([path]) => path).sort());
+    // `npm test` builds first, and the build writes schemas/: only git still holds what was
+    // committed (staged files count), so a schema change without its files fails here.
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    expect(git('ls-files', 'schemas').trim().split('\n').sort()).toEqual(files.map(([path]) => path).sort());
+    for (const [path, text] of files) expect(git('show', `:${path}`), `${path} as committed: run \`npm run build\` and commit schemas/`).toBe(text);
   });
 
   it.each([...CANONICAL_ACTIVITY_TYPES])('%s: the valid example validates, and each required field is required', (type) => {
