@@ -195,14 +195,16 @@ export function createHost(options: HostOptions): Host {
           frame.heights.push(height);
           frame.iframe.style.height = `${height}px`;
         }
-        void shim.answerAs?.(frame.compId, m.type, data, m.namespace ?? '');
+        // Not passed to answerAs: the shim's own answer resizes the frame the shim runs in, which
+        // here is the host page's, not the widget's (no reply either way).
         return true;
       }
       case 'resizeWindow': {
         const { width, height } = data as { width?: unknown; height?: unknown };
         if (typeof width === 'number') frame.iframe.style.width = `${width}px`;
         if (typeof height === 'number') { frame.iframe.style.height = `${height}px`; frame.heights.push(height); }
-        return false; // and the shim's host answers it
+        reply({}); // as the shim's own answer does, without resizing the host page's frame
+        return true;
       }
       default:
         return false;

@@ -148,6 +148,35 @@ describe('createHost', () => {
     }
   });
 
+  it("a widget's setHeight and resizeWindow resize its own frame, not the frame the host page sits in", async () => {
+    const { page, problems } = await open('/test-pages/host-in-frame.html');
+    try {
+      const host = await (await page.waitForSelector('#outer')).contentFrame();
+      await host!.waitForFunction(() => {
+        const f = (window as unknown as { exampleHost?: { frame: { heights: number[] } } }).exampleHost?.frame;
+        return !!f && f.heights.length > 0;
+      }, null, { timeout: 30_000 });
+      // And a resizeWindow, answered to the widget as before.
+      const answered = await host!.evaluate(() => new Promise((resolve) => {
+        const f = (window as unknown as { exampleHost: { frame: { iframe: HTMLIFrameElement } } }).exampleHost.frame;
+        const W = (f.iframe.contentWindow as unknown as { Wix: { resizeWindow(w: number, h: number, cb: (r: unknown) => void): void } }).Wix;
+        W.resizeWindow(333, 444, resolve);
+        setTimeout(() => resolve('no reply'), 5000);
+      }));
+      expect(answered).not.toBe('no reply');
+      const sizes = await host!.evaluate(() => {
+        const f = (window as unknown as { exampleHost: { frame: { iframe: HTMLIFrameElement } } }).exampleHost.frame;
+        const outer = window.frameElement as HTMLElement | null;
+        return { widgetWidth: f.iframe.style.width, widgetHeight: f.iframe.style.height, outer: outer ? `${outer.style.width}|${outer.style.height}` : 'none' };
+      });
+      // The widget's height follows its content again after the resize (setHeight); its width stays.
+      expect(sizes).toMatchObject({ widgetWidth: '333px', widgetHeight: expect.stringMatching(/^\d+px$/), outer: '|' });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('answers only frames it created: the same page in a frame of its own gets no reply', async () => {
     const { page, problems } = await open('/test-pages/conformance/');
     try {
