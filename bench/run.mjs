@@ -10,7 +10,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { measureStartup } from './startup.mjs';
+import { measureStartup, median } from './startup.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const pageDir = join(root, 'bench', 'page');
@@ -121,11 +121,6 @@ async function settle(userDataDir, maxMs = 20_000) {
 
 // --- statistics ------------------------------------------------------------------------------
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const r3 = (x) => (x === null || x === undefined ? x : Math.round(x * 1000) / 1000);
 const MB = (bytes) => Math.round((bytes / 1048576) * 10) / 10;
 

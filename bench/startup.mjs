@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const WIX_JS = join(root, 'node_modules', 'wix-sdk', 'lib', 'wix.min.js');
 
-const median = (xs) => {
+/** The median of a list of numbers (the mean of the middle two for an even count). */
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
