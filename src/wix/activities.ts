@@ -11,8 +11,7 @@ import { problemsOf } from '../core/zod-issues';
 import type { Activity, PostActivityResult } from '../core/types';
 import type { ShimContext } from '../shim/context';
 import type { PagePlan } from '../storage/paging';
-import { check, invoke, isFunction, settle, type Callback } from './calling';
-import { later } from './later';
+import { check, isFunction, settle, type Callback } from './calling';
 import { pageSizeOf, stringList } from './contacts';
 import type { WixDataCursor } from './cursor';
 import { runCursorQuery } from './cursor-query';
@@ -207,8 +206,11 @@ export function createActivities(ctx: ShimContext): WixActivities {
     getUserSessionToken(callback) {
       // The SDK checks nothing here and drops the reply when there is no callback.
       if (!isFunction(callback)) return;
-      const token = `wix-hive-shim.${ctx.session}`;
-      void ctx.delay().then(() => later(() => invoke('Wix.Activities.getUserSessionToken', callback, token, r)));
+      settle<string, never>({
+        method: 'Wix.Activities.getUserSessionToken', doing: 'get the session token', reporter: r, delay: ctx.delay,
+        onSuccess: callback, onFailure: undefined, failureValue: () => undefined as never,
+        work: async () => `wix-hive-shim.${ctx.session}`,
+      });
     },
   };
 }
