@@ -3,6 +3,7 @@
  * payload is the base64url of a JSON object (`instanceId`, `signDate`, `uid`, `permissions`, …)
  * and the signature the base64url HMAC-SHA256 of the payload text under the app secret.
  */
+import { fromBase64url, toBase64url } from '../core/base64url';
 
 /** What the token carries; any extra key is kept (`getInstanceValue(key)` reads it). */
 export interface InstancePayload {
@@ -20,12 +21,6 @@ export interface InstancePayload {
 
 const encoder = new TextEncoder();
 
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 /**
  * Encodes the payload so that its base64url is also plain base64: Wix.js 1.90.0 decodes it with
  * `atob`, which rejects base64url's `-` and `_`. Those stand for 6-bit groups 111110 and 111111; in
@@ -36,7 +31,7 @@ function base64url(bytes: Uint8Array): string {
  */
 export function encodePayload(payload: InstancePayload): string {
   const json = JSON.stringify(payload).replace(/[>?~\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return base64url(encoder.encode(json));
+  return toBase64url(encoder.encode(json));
 }
 
 function subtle(): SubtleCrypto {
@@ -53,12 +48,7 @@ async function hmac(secret: string, text: string): Promise<Uint8Array> {
 /** Signs a payload with the app secret: resolves with `signature.payload`. */
 export async function signInstance(payload: InstancePayload, secret: string): Promise<string> {
   const encoded = encodePayload(payload);
-  return `${base64url(await hmac(secret, encoded))}.${encoded}`;
-}
-
-function decodeBase64url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return `${toBase64url(await hmac(secret, encoded))}.${encoded}`;
 }
 
 /**
@@ -72,12 +62,12 @@ export async function verifyInstance(token: string, secret: string): Promise<Ins
   const encoded = token.slice(dot + 1);
   try {
     const expected = await hmac(secret, encoded);
-    const given = decodeBase64url(token.slice(0, dot));
+    const given = fromBase64url(token.slice(0, dot));
     if (given.length !== expected.length) return null;
     let diff = 0;
     for (let i = 0; i < given.length; i++) diff |= (given[i] as number) ^ (expected[i] as number);
     if (diff !== 0) return null;
-    const payload = JSON.parse(new TextDecoder().decode(decodeBase64url(encoded))) as unknown;
+    const payload = JSON.parse(new TextDecoder().decode(fromBase64url(encoded))) as unknown;
     return payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as InstancePayload) : null;
   } catch {
     return null;

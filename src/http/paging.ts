@@ -3,6 +3,7 @@
  * when it was issued. It needs no server state, so it works in every tab and after a restart,
  * and it expires 30 minutes after it was issued (410), by the shim's own clock.
  */
+import { fromBase64url, toBase64url } from '../core/base64url';
 import { badRequest, ShimFailure } from '../core/errors';
 import type { SortKey } from '../storage/paging';
 import { pageSizeOf } from '../wix/contacts';
@@ -23,13 +24,12 @@ export type Reader<T> = (q: Query, pageSize: number, after: SortKey | undefined,
 
 interface Token { p: string; q: Query; k: SortKey; f: boolean; t: number }
 
-const encode = (token: Token) =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(token)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const encode = (token: Token) => toBase64url(new TextEncoder().encode(JSON.stringify(token)));
 
 function decode(cursor: string, path: string, now: number): Token {
   let token: Token | undefined;
   try {
-    token = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))));
+    token = JSON.parse(new TextDecoder().decode(fromBase64url(cursor)));
   } catch { /* reported below */ }
   if (!token || token.p !== path || !Array.isArray(token.k) || typeof token.t !== 'number') {
     throw badRequest(`Failed to read the page: the cursor [${cursor}] is not one this endpoint issued. Use nextCursor or previousCursor from its last answer`, -23001);
