@@ -155,10 +155,6 @@ export function createHost(options: HostOptions): Host {
 
   const handleLocal = (frame: FrameState, m: Tpa2Message, data: Record<string, unknown>, reply: (res: unknown) => void): boolean => {
     switch (m.type) {
-      case 'appIsAlive':
-        // The reply is the style data the SDK caches for Wix.Styles; it then says `stylesReady`.
-        reply(stylePayload(member));
-        return true;
       case 'getViewMode':
         reply({ editMode: new URL(frame.url).searchParams.get('viewMode') ?? 'site' });
         return true;
@@ -312,27 +308,5 @@ export function createHost(options: HostOptions): Host {
       removeEventListener('message', onMessage);
       for (const f of frames) for (const stop of f.forwards.values()) stop();
     },
-  };
-}
-
-/**
- * The `appIsAlive` reply Wix.js caches as its style data, from the shim's site model (its
- * `Wix.Styles` getters), so the real SDK's Styles answer what the shim's own would.
- */
-function stylePayload(member: MemberLookup): unknown {
-  const read = (path: string, fallback: unknown) => {
-    try {
-      return member(path)?.() ?? fallback;
-    } catch {
-      return fallback;
-    }
-  };
-  const style = read('Styles.getStyleParams', {}) as Record<string, unknown>;
-  return {
-    siteColors: read('Styles.getSiteColors', []),
-    siteTextPresets: read('Styles.getSiteTextPresets', {}),
-    style: { colors: {}, fonts: {}, numbers: {}, booleans: {}, ...style },
-    fonts: { fontsMeta: read('Styles.getEditorFonts', []), imageSpriteUrl: read('Styles.getFontsSpriteUrl', '') },
-    isVisualFocusEnabled: false,
   };
 }

@@ -148,7 +148,7 @@ describe('createHost', () => {
     }
   });
 
-  it("a widget's setHeight and resizeWindow resize its own frame, not the frame the host page sits in", async () => {
+  it("a widget's setHeight and resizeWindow resize its own frame, not the frame the host page sits in; its appIsAlive records nothing on the host page", async () => {
     const { page, problems } = await open('/test-pages/host-in-frame.html');
     try {
       const host = await (await page.waitForSelector('#outer')).contentFrame();
@@ -171,6 +171,9 @@ describe('createHost', () => {
       });
       // The widget's height follows its content again after the resize (setHeight); its width stays.
       expect(sizes).toMatchObject({ widgetWidth: '333px', widgetHeight: expect.stringMatching(/^\d+px$/), outer: '|' });
+      // Answering the frame's appIsAlive made the host page's own shim record no calls of its own.
+      const recorded = await host!.evaluate(() => (window as unknown as { WixShim: { calls(): Array<{ type: string }> } }).WixShim.calls().map((c) => c.type));
+      expect(recorded.filter((t) => /Style|SiteColors|TextPresets|Fonts/.test(t))).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

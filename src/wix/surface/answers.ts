@@ -54,6 +54,16 @@ export function registerAnswers(c: SurfaceContext, o: AnswerOptions): void {
       for (const k of ['width', 'height'] as const) if (el && typeof size[k] === 'number') el.style[k] = `${size[k]}px`;
     } catch { /* a cross-origin parent: no visible effect */ }
   };
+  // A hosted frame's first message (src/host): the style data Wix.js caches for Wix.Styles; it then
+  // says `stylesReady`. Read from the site model, not through the Styles getters, which would
+  // record five calls this page never made. The shim itself never sends it.
+  a.appIsAlive = () => ({
+    siteColors: c.site.siteColors,
+    siteTextPresets: c.site.siteTextPresets,
+    style: c.site.style,
+    fonts: { fontsMeta: c.site.fontsMeta, imageSpriteUrl: c.site.fontsSpriteUrl },
+    isVisualFocusEnabled: false,
+  });
   a.heightChanged = (d) => (frame({ height: d.height }), NO_REPLY);
   a.resizeWindow = (d) => (frame(d), {});
   a.navigateToPage = (d) => ((c.site.currentPageId = d.pageId), NO_REPLY);
