@@ -11,7 +11,7 @@
  *   cost of one write does not grow with the data (the memory driver sorts a whole store per scan).
  */
 import { withHandledRejections, type Driver, type Key, type ScanSpec, type Tx, type TxMode } from '../storage/driver';
-import { compareKeys, inRange, isValidKey, keyAt } from '../storage/keys';
+import { compareKeys, indexKeysOf, inRange, isValidKey, keyAt } from '../storage/keys';
 import { LAYOUT, type StoreName } from '../storage/schema';
 
 /** One change inside a journal entry: a whole row put, a row deleted, or a store cleared. */
@@ -39,15 +39,7 @@ const mapKey = (k: Key) => JSON.stringify(k);
 function indexKeys(store: StoreName, index: string, row: Row): Key[] {
   const spec = LAYOUT[store].indexes[index];
   if (!spec) throw new DOMException(`No index ${index} on ${store}`, 'NotFoundError');
-  if (spec.multiEntry) {
-    const v = row[spec.keyPath as string];
-    if (!Array.isArray(v)) return isValidKey(v) ? [v] : [];
-    const uniq = new Map<string, Key>();
-    for (const e of v) if (isValidKey(e)) uniq.set(mapKey(e), e);
-    return [...uniq.values()];
-  }
-  const k = keyAt(row, spec.keyPath);
-  return isValidKey(k) ? [k] : [];
+  return indexKeysOf(row, spec);
 }
 
 /** Equality indexes: string index key → primary map keys. */

@@ -51,3 +51,19 @@ export function keyAt(record: Record<string, unknown>, keyPath: string | string[
   const v = record[keyPath];
   return isValidKey(v) ? v : undefined;
 }
+
+/**
+ * The keys an index holds for a record, as IndexedDB computes them: a multiEntry array's valid
+ * elements, each once; otherwise the key at the key path, if it is a valid key.
+ */
+export function indexKeysOf(record: Record<string, unknown>, index: { keyPath: string | string[]; multiEntry?: boolean }): Key[] {
+  if (index.multiEntry) {
+    const v = record[index.keyPath as string];
+    if (!Array.isArray(v)) return isValidKey(v) ? [v] : [];
+    const unique = new Map<string, Key>();
+    for (const e of v) if (isValidKey(e)) unique.set(JSON.stringify(e), e);
+    return [...unique.values()];
+  }
+  const k = keyAt(record, index.keyPath);
+  return isValidKey(k) ? [k] : [];
+}

@@ -5,7 +5,7 @@
  * Index scans sort on demand: fine for prototypes, not for 100,000 records.
  */
 import { withHandledRejections, type Driver, type Key, type ScanSpec, type Tx, type TxMode } from './driver';
-import { compareKeys, inRange, isValidKey, keyAt } from './keys';
+import { compareKeys, indexKeysOf, inRange, keyAt } from './keys';
 import { LAYOUT, type StoreName } from './schema';
 
 type Row = Record<string, unknown>;
@@ -29,16 +29,7 @@ export function createMemoryDriver(): Driver {
     if (spec.index && !index) throw new DOMException(`No index ${spec.index} on ${store}`, 'NotFoundError');
     for (const row of table(store).values()) {
       const primary = primaryOf(store, row);
-      let keys: Key[];
-      if (!index) keys = [primary];
-      else {
-        const k = index.multiEntry ? (row[index.keyPath as string] as unknown) : keyAt(row, index.keyPath);
-        if (index.multiEntry && Array.isArray(k)) {
-          const uniq = new Map<string, Key>();
-          for (const e of k) if (isValidKey(e)) uniq.set(mapKey(e), e);
-          keys = [...uniq.values()];
-        } else keys = isValidKey(k) ? [k] : [];
-      }
+      const keys = index ? indexKeysOf(row, index) : [primary];
       for (const key of keys) if (inRange(key, spec.range)) out.push({ key, primary, row });
     }
     out.sort((a, b) => compareKeys(a.key, b.key) || compareKeys(a.primary, b.primary));
