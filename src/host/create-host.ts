@@ -4,6 +4,7 @@
  * calls from the shim instance given to it, pushes events into the frames, and resizes a frame
  * when its widget asks (docs/decisions/0013-host-for-the-real-sdk.md).
  */
+import { PUBSUB_PREFIX } from '../wix/surface/constants';
 import { ANSWERS, type MemberLookup } from './answers';
 import { createCursorTable } from './cursors';
 import { buildFrameUrl, type FrameParams } from './frame-url';
@@ -84,7 +85,6 @@ interface FrameState extends HostedFrame {
   forwards: Map<string, () => void>;
 }
 
-const PUBSUB = 'TPA_PUB_SUB_';
 const DEFAULT_SECRET = 'wix-hive-shim-dev-secret';
 
 export function createHost(options: HostOptions): Host {
@@ -131,7 +131,7 @@ export function createHost(options: HostOptions): Host {
   /** Forwards events fired on the shim's own `Wix` (e.g. its fireEvent control) into the frame. */
   const forwardShimEvents = (frame: FrameState, eventKey: string) => {
     const add = member('addEventListener');
-    if (!add || frame.forwards.has(eventKey) || eventKey.startsWith(PUBSUB)) return;
+    if (!add || frame.forwards.has(eventKey) || eventKey.startsWith(PUBSUB_PREFIX)) return;
     try {
       const id = add(eventKey, (params: unknown) => deliver(frame, eventKey, params));
       const remove = member('removeEventListener');
@@ -144,8 +144,8 @@ export function createHost(options: HostOptions): Host {
   /** PubSub events reaching the shim from the app's frames in other tabs go on into the frame. */
   const forwardShimPubSub = (frame: FrameState, eventKey: string) => {
     const subscribe = member('PubSub.subscribe');
-    if (!subscribe || frame.forwards.has(eventKey) || !eventKey.startsWith(PUBSUB)) return;
-    const name = eventKey.slice(PUBSUB.length);
+    if (!subscribe || frame.forwards.has(eventKey) || !eventKey.startsWith(PUBSUB_PREFIX)) return;
+    const name = eventKey.slice(PUBSUB_PREFIX.length);
     try {
       const id = subscribe(name, (event: unknown) => deliver(frame, eventKey, event));
       const unsubscribe = member('PubSub.unsubscribe');
@@ -161,7 +161,7 @@ export function createHost(options: HostOptions): Host {
       case 'registerEventListener': {
         const key = String(data.eventKey ?? '');
         frame.listens.add(key);
-        if (key.startsWith(PUBSUB) && data.receivePastEvents) {
+        if (key.startsWith(PUBSUB_PREFIX) && data.receivePastEvents) {
           reply({ drain: true, data: pastEvents.get(key) ?? [] });
         }
         forwardShimEvents(frame, key);
@@ -177,7 +177,7 @@ export function createHost(options: HostOptions): Host {
       }
       case 'publish': {
         const key = String(data.eventKey ?? '');
-        const params = { data: data.eventData ?? {}, name: key.slice(PUBSUB.length), origin: frame.compId };
+        const params = { data: data.eventData ?? {}, name: key.slice(PUBSUB_PREFIX.length), origin: frame.compId };
         if (data.isPersistent) pastEvents.set(key, [...(pastEvents.get(key) ?? []), params]);
         // To the app's other components, as Wix did; the publisher does not hear itself.
         for (const other of frames) if (other !== frame) deliver(other, key, params);

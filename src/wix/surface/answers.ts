@@ -6,7 +6,7 @@
  */
 import { NO_REPLY } from './bridge';
 import type { SurfaceContext } from './context';
-import { DATA_SCOPE } from './constants';
+import { DATA_SCOPE, PUBSUB_PREFIX } from './constants';
 
 /** A site member as `Wix.currentMember` passes it. */
 export interface Member {
@@ -96,7 +96,7 @@ export function registerAnswers(c: SurfaceContext, o: AnswerOptions): void {
 
   a.registerEventListener = (d) => ({ drain: !!d.receivePastEvents, data: o.persisted[d.eventKey] ?? [] });
   a.publish = (d) => {
-    const params = { name: d.eventKey.slice(12), data: d.eventData, origin: c.compId() };
+    const params = { name: d.eventKey.slice(PUBSUB_PREFIX.length), data: d.eventData, origin: c.compId() };
     if (d.isPersistent) (o.persisted[d.eventKey] ??= []).push(params);
     o.broadcast({ eventKey: d.eventKey, params, persistent: d.isPersistent });
     return NO_REPLY;

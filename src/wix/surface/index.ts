@@ -7,7 +7,7 @@ import type { Reporter } from '../calling';
 import type { HiveStore } from '../../storage/hive-store';
 import { createBridge, NO_REPLY } from './bridge';
 import { registerAnswers, type BillingState, type CrossFrameMessage, type Member } from './answers';
-import { EVENTS, THEME, WINDOW_ORIGIN, WINDOW_PLACEMENT } from './constants';
+import { EVENTS, PUBSUB_PREFIX, THEME, WINDOW_ORIGIN, WINDOW_PLACEMENT } from './constants';
 import type { SurfaceContext } from './context';
 import { createMisc } from './misc';
 import { queryParameter, urlInstance } from './query';
@@ -83,7 +83,7 @@ export function createSurface(o: SurfaceOptions) {
   });
   // Subscribers need the channel open before anyone publishes.
   const listen = b.listen;
-  b.listen = (...args) => (String(args[0]).startsWith('TPA_PUB_SUB_') || args[0] === 'SETTINGS_UPDATED' ? open() : undefined, listen(...args));
+  b.listen = (...args) => (String(args[0]).startsWith(PUBSUB_PREFIX) || args[0] === 'SETTINGS_UPDATED' ? open() : undefined, listen(...args));
 
   const s = createShared(c);
   const Settings = createSettings(c, s);

@@ -1,6 +1,6 @@
 /** `Wix.Data`, `PubSub`, `Analytics`, `Performance`, `Billing`, `Editor`, `Features`, `Preview` of Wix.js 1.90.0. */
 import type { SurfaceContext } from './context';
-import { BILLING_CYCLE, DATA_SCOPE, FEATURE_TYPES, PIXEL_EVENT_TYPE, PIXEL_TYPE } from './constants';
+import { BILLING_CYCLE, DATA_SCOPE, FEATURE_TYPES, PIXEL_EVENT_TYPE, PIXEL_TYPE, PUBSUB_PREFIX } from './constants';
 import type { Shared } from './shared';
 import { dataReply, errorSplit } from './shared';
 import { has, hasValue, isArray, isBool, isFn, isNum, isObj, isStr } from './sdk-types';
@@ -54,16 +54,16 @@ export function createMisc(c: SurfaceContext, s: Shared) {
 
   const PubSub = {
     /** Stops a subscription (the function, or the id `subscribe` returned). */
-    unsubscribe: (eventName: string, callbackOrId: unknown) => c.b.unlisten(`TPA_PUB_SUB_${eventName}`, 'PubSub', callbackOrId, true),
+    unsubscribe: (eventName: string, callbackOrId: unknown) => c.b.unlisten(`${PUBSUB_PREFIX}${eventName}`, 'PubSub', callbackOrId, true),
     /** Hears `publish` from the app's other frames and tabs: `callback({name, data, origin})`; returns an id. */
     subscribe(eventName: string, callback: (event: { name: string; data: unknown; origin: string | null }) => void, receivePastEvents?: boolean): number {
       if (!isStr(eventName)) fail('Missing mandatory argument - eventName, must be a string');
       if (!isFn(callback)) fail('Missing mandatory argument - callBack, must be a function');
-      return c.b.listen(`TPA_PUB_SUB_${eventName}`, 'PubSub', callback, true, { receivePastEvents });
+      return c.b.listen(`${PUBSUB_PREFIX}${eventName}`, 'PubSub', callback, true, { receivePastEvents });
     },
     publish(eventName: string, data?: unknown, isPersistent?: boolean) {
       if (!isStr(eventName)) fail('Missing mandatory argument - eventName, must be a string');
-      send('publish', 'PubSub', { eventKey: `TPA_PUB_SUB_${eventName}`, isPersistent: !!isPersistent, eventData: data || {} });
+      send('publish', 'PubSub', { eventKey: `${PUBSUB_PREFIX}${eventName}`, isPersistent: !!isPersistent, eventData: data || {} });
     },
   };
 
