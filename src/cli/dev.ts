@@ -6,9 +6,9 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { UsageError } from './errors';
+import { closeServer, listen } from './listen';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -123,20 +123,10 @@ export async function startDev(options: DevOptions): Promise<RunningDev> {
     createReadStream(file).pipe(res);
   });
 
-  const port = await new Promise<number>((ok, fail) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') fail(new UsageError(`Failed to start: port ${options.port} on 127.0.0.1 is in use. Pass another with --port (or --port 0 for any free port)`));
-      else fail(error);
-    });
-    server.listen(options.port, '127.0.0.1', () => ok((server.address() as AddressInfo).port));
-  });
+  const port = await listen(server, options.port);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    async close() {
-      const closed = new Promise<void>((ok) => server.close(() => ok()));
-      server.closeAllConnections();
-      await closed;
-    },
+    close: () => closeServer(server),
   };
 }

@@ -3,12 +3,11 @@
  * 127.0.0.1, with optional request signatures (`--secret`), a durable data file (`--data`) and
  * webhooks (`--webhook`).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createShim, type Shim } from '../shim/create-shim';
 import { openDataFile, type DataFile } from './data-file';
-import { UsageError } from './errors';
 import { IncomingRequest } from './incoming-request';
+import { closeServer, listen } from './listen';
 import { createJournalDriver } from './journal-driver';
 import { checkSignature } from './signature';
 import { createWebhookSender, type WebhookSender } from './webhooks';
@@ -78,21 +77,6 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request 
   return new IncomingRequest(req.method ?? 'GET', origin + path, headers, body) as unknown as Request;
 }
 
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((ok, fail) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') fail(new UsageError(`Failed to start: port ${port} on 127.0.0.1 is in use. Pass another with --port (or --port 0 for any free port)`));
-      else if (error.code === 'EACCES') fail(new UsageError(`Failed to start: port ${port} needs privileges. Pass a port above 1023 with --port`));
-      else fail(error);
-    };
-    server.once('error', onError);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', onError);
-      ok((server.address() as AddressInfo).port);
-    });
-  });
-}
-
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const driver = createJournalDriver();
   const instanceId = 'wix-hive-shim-serve';
@@ -156,9 +140,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     port,
     shim,
     async close() {
-      const closed = new Promise<void>((ok) => server.close(() => ok()));
-      server.closeAllConnections();
-      await closed;
+      await closeServer(server);
       webhooks?.close();
       await dataFile?.close();
       await shim.close();
