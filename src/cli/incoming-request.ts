@@ -9,14 +9,21 @@
  */
 export class IncomingRequest {
   private headers_: Headers | undefined;
+  private pairs: Array<[string, string]> | undefined;
   private used = false;
 
+  /** @param headerPairs read only if something asks for the headers (the API handler does not). */
   constructor(
     readonly method: string,
     readonly url: string,
-    private readonly rawHeaders: Array<[string, string]>,
+    private readonly headerPairs: () => Array<[string, string]>,
     private readonly body_: Buffer,
   ) {}
+
+  private get rawHeaders(): Array<[string, string]> {
+    this.pairs ??= this.headerPairs();
+    return this.pairs;
+  }
 
   get headers(): Headers {
     this.headers_ ??= new Headers(this.rawHeaders);

@@ -67,11 +67,14 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 const SKIPPED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'upgrade', 'expect']);
 
 function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request {
-  const headers: Array<[string, string]> = [];
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || SKIPPED_HEADERS.has(name)) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.push([name, v]);
-  }
+  const headers = () => {
+    const pairs: Array<[string, string]> = [];
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value === undefined || SKIPPED_HEADERS.has(name)) continue;
+      for (const v of Array.isArray(value) ? value : [value]) pairs.push([name, v]);
+    }
+    return pairs;
+  };
   // A Request-shaped view rather than `new Request`: see incoming-request.ts for the measurement.
   const path = req.url?.startsWith('/') ? req.url : `/${req.url ?? ''}`;
   return new IncomingRequest(req.method ?? 'GET', origin + path, headers, body) as unknown as Request;
