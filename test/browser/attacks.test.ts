@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpErrorBody } from '../../src/core/errors';
 import type { createShim, Shim, WixNamespace } from '../../src/shim/create-shim';
 import type { ChangeEvent, WebhookEvent } from '../../src/shim/events';
-import { startBrowserSuite, type BrowserSuite } from './harness';
+import { startBrowserSuite, type BrowserSuite, withContext as inContext } from './harness';
 
 type G = {
   Wix: WixNamespace;
@@ -26,14 +26,7 @@ afterAll(async () => {
   await suite?.stop();
 });
 
-async function withContext<T>(run: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await suite!.browser.newContext();
-  try {
-    return await run(context);
-  } finally {
-    await context.close();
-  }
-}
+const withContext = <T>(run: (context: BrowserContext) => Promise<T>) => inContext(suite!.browser, {}, run);
 
 async function open(context: BrowserContext, path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();

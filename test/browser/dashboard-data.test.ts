@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshotPath, startBrowserSuite, type BrowserSuite } from './harness';
+import { screenshotPath, startBrowserSuite, type BrowserSuite, withContext as inContext } from './harness';
 import { openPage, rowIds, text, tid, waitForText, type Opened } from './dashboard-page';
 
 type Shim = import('../../src/shim/create-shim').Shim;
@@ -36,14 +36,8 @@ afterAll(async () => {
   if (files) rmSync(files, { recursive: true, force: true });
 });
 
-async function withContext<T>(run: (context: BrowserContext) => Promise<T>, width = 1440, height = 900): Promise<T> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-US', timezoneId: 'UTC' });
-  try {
-    return await run(context);
-  } finally {
-    await context.close();
-  }
-}
+const withContext = <T>(run: (context: BrowserContext) => Promise<T>, width = 1440, height = 900) =>
+  inContext(browser, { viewport: { width, height }, locale: 'en-US', timezoneId: 'UTC' }, run);
 
 async function open(context: BrowserContext, path: string): Promise<Opened> {
   const opened = await openPage(context, origin + path);

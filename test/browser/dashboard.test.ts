@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshotPath, startBrowserSuite, type BrowserSuite } from './harness';
+import { screenshotPath, startBrowserSuite, type BrowserSuite, withContext as inContext } from './harness';
 import { openPage, rowIds, text, tid, waitForText as waitForTextIn, type Opened } from './dashboard-page';
 
 type WixNs = import('../../src/shim/create-shim').WixNamespace;
@@ -45,14 +45,8 @@ afterAll(async () => {
 });
 
 /** A fresh context (its own in-memory profile, fixed locale and zone) for one test. */
-async function withContext<T>(run: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC', acceptDownloads: true });
-  try {
-    return await run(context);
-  } finally {
-    await context.close();
-  }
-}
+const withContext = <T>(run: (context: BrowserContext) => Promise<T>) =>
+  inContext(browser, { viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC', acceptDownloads: true }, run);
 
 const open = (context: BrowserContext, path: string) => openPage(context, origin + path);
 const waitForText = (page: Page, id: string, expected: string | RegExp) => waitForTextIn(page, id, expected, 10_000);

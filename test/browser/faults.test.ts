@@ -16,7 +16,7 @@ import type { createShim, Shim, WixNamespace } from '../../src/shim/create-shim'
 import type { WixDataCursor } from '../../src/wix/cursor';
 // Only the version number: the fixture's layout must never be derived from src (it is frozen).
 import { DB_VERSION } from '../../src/storage/schema';
-import { launchPersistent, startBrowserSuite, type BrowserSuite } from './harness';
+import { launchPersistent, startBrowserSuite, type BrowserSuite, withContext as inContext } from './harness';
 
 /** The frozen v1 database: layout and raw rows, exactly as the v1 shim stored them. */
 interface DbFixture {
@@ -88,15 +88,8 @@ afterAll(async () => {
 });
 
 /** A fresh in-memory context with the helpers; closed however the test ends. */
-async function withContext<T>(run: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await suite!.browser.newContext();
-  try {
-    await context.addInitScript(installHelpers);
-    return await run(context);
-  } finally {
-    await context.close();
-  }
-}
+const withContext = <T>(run: (context: BrowserContext) => Promise<T>) =>
+  inContext(suite!.browser, {}, async (context) => { await context.addInitScript(installHelpers); return run(context); });
 
 /** Opens a page, recording console messages and uncaught page errors. */
 async function open(context: BrowserContext, path: string): Promise<{ page: Page; errors: string[]; console: ConsoleMessage[] }> {

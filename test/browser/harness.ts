@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { startDev, type RunningDev } from '../../src/cli/dev';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,6 +46,16 @@ export async function startBrowserSuite(): Promise<BrowserSuite> {
       await server.close();
     },
   };
+}
+
+/** Runs `run` in a fresh context of `browser` (IndexedDB in memory), closed afterwards even when it fails. */
+export async function withContext<T>(browser: Browser, options: BrowserContextOptions, run: (context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await run(context);
+  } finally {
+    await context.close();
+  }
 }
 
 /** A browser whose contexts keep IndexedDB in memory. */

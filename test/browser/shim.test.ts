@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../src/storage/schema';
-import { launchPersistent, screenshotPath, startBrowserSuite, type BrowserSuite } from './harness';
+import { launchPersistent, screenshotPath, startBrowserSuite, type BrowserSuite, withContext as inContext } from './harness';
 
 /**
  * The page's globals, as the script tag and the test pages define them. Cast inside each
@@ -41,14 +41,7 @@ afterAll(async () => {
 });
 
 /** A fresh context (its own in-memory profile) for one test; closed however the test ends. */
-async function withContext<T>(run: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await browser.newContext();
-  try {
-    return await run(context);
-  } finally {
-    await context.close();
-  }
-}
+const withContext = <T>(run: (context: BrowserContext) => Promise<T>) => inContext(browser, {}, run);
 
 /** Opens a page and fails on any uncaught page error. */
 async function open(context: BrowserContext, path: string): Promise<{ page: Page; errors: string[]; console: string[] }> {
