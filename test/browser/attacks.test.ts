@@ -72,18 +72,23 @@ describe('F5 in Chromium: one answer for a value nested too deeply', () => {
   });
 });
 
+/** Two tabs of the basic page; tab a records the shim's `events` in `window.heard`, its database open. */
+async function twoTabs(context: BrowserContext, events: Array<'change' | 'webhook'>) {
+  const a = await open(context, '/test-pages/basic.html');
+  const b = await open(context, '/test-pages/basic.html');
+  await a.page.evaluate(async (events) => {
+    const g = window as unknown as G;
+    g.heard = [];
+    for (const type of events) g.WixShim.on(type, (e: ChangeEvent | WebhookEvent) => g.heard!.push(e));
+    await g.WixShim.status();
+  }, events);
+  return { a, b };
+}
+
 describe('F3 in Chromium: foreign messages from another tab are ignored', () => {
   it('no page error, no listener call; the shim’s own cross-tab events still arrive', async () => {
     await withContext(async (context) => {
-      const a = await open(context, '/test-pages/basic.html');
-      const b = await open(context, '/test-pages/basic.html');
-      await a.page.evaluate(async () => {
-        const g = window as unknown as G;
-        g.heard = [];
-        g.WixShim.on('change', (e) => g.heard!.push(e));
-        g.WixShim.on('webhook', (e) => g.heard!.push(e));
-        await g.WixShim.status();
-      });
+      const { a, b } = await twoTabs(context, ['change', 'webhook']);
       await b.page.evaluate(async () => {
         const channel = new BroadcastChannel('wix-hive-shim:wix-hive-shim');
         const scope = 'indexeddb'; // the shared scope of the browser's IndexedDB: only the shape is wrong below
@@ -115,14 +120,7 @@ describe('F3 in Chromium: foreign messages from another tab are ignored', () => 
 describe('F11 in Chromium: only instances on the same storage hear each other', () => {
   it('a tab writing to a memory instance of the same dbName is not heard by a tab on IndexedDB', async () => {
     await withContext(async (context) => {
-      const a = await open(context, '/test-pages/basic.html');
-      const b = await open(context, '/test-pages/basic.html');
-      await a.page.evaluate(async () => {
-        const g = window as unknown as G;
-        g.heard = [];
-        g.WixShim.on('change', (e) => g.heard!.push(e));
-        await g.WixShim.status();
-      });
+      const { a, b } = await twoTabs(context, ['change']);
       const written = await b.page.evaluate(async () => {
         const g = window as unknown as G;
         const memory = g.WixShim.createShim({ dbName: 'wix-hive-shim', indexedDB: null, quiet: true });
